@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes are part of the interface: see the help text of each command.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitChanges = 2
+)
+
+// exitError is returned by a command action to choose the exit code. When
+// printed is true the command already reported the problem itself.
+type exitCodeError struct {
+	code    int
+	err     error
+	printed bool
+}
+
+func (e *exitCodeError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitCodeError) Unwrap() error { return e.err }
+
+// withCode wraps err so that crmsync exits with code.
+func withCode(code int, err error) error { return &exitCodeError{code: code, err: err} }
+
+// silentExit ends the command with code; the command has printed everything.
+func silentExit(code int) error { return &exitCodeError{code: code, printed: true} }
+
+// streams are the process's standard streams, passed down to every command.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// newApp builds the command tree. Every command has its own flags (urfave/cli
+// v2 rejects global flags after the subcommand).
+func newApp(s streams) *cli.App {
+	app := &cli.App{
+		Name:  "crmsync",
+		Usage: "manage Zoho CRM settings as code",
+		Description: `crmsync keeps a Zoho CRM org's record locking configurations, custom modules,
+roles and contact roles in YAML manifests, and reconciles the org with them.
+
+   crmsync validate -f manifests/          check manifests offline
+   crmsync plan -f manifests/              show what would change
+   crmsync apply -f manifests/             make the changes
+   crmsync drift -f manifests/             exit 2 when the org drifted
+   crmsync plan --emulator -f examples/kaizen-109   try it with no Zoho account`,
+		Reader:               s.in,
+		Writer:               s.out,
+		ErrWriter:            s.err,
+		HideHelpCommand:      true,
+		EnableBashCompletion: true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		Commands:             commands(s),
+	}
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		fmt.Fprintf(s.err, "crmsync: unknown command %q; run 'crmsync --help' for the list\n", name)
+	}
+	return app
+}
+
+// run executes crmsync with args and returns the process exit code. It is the
+// only place that turns errors into output and exit codes.
+func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
+	app := newApp(streams{in: in, out: out, err: errw})
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ec *exitCodeError
+	if errors.As(err, &ec) {
+		if !ec.printed && ec.err != nil {
+			fmt.Fprintf(errw, "Error: %v\n", ec.err)
+		}
+		return ec.code
+	}
+	var cliExit cli.ExitCoder
+	if errors.As(err, &cliExit) {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintf(errw, "Error: %s\n", msg)
+		}
+		return cliExit.ExitCode()
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(errw, "Error: interrupted")
+		return exitError
+	}
+	fmt.Fprintf(errw, "Error: %v\n", err)
+	return exitError
+}

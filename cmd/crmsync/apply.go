@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/crmsync/crmsync/pkg/apply"
+	"github.com/crmsync/crmsync/pkg/model"
+	"github.com/crmsync/crmsync/pkg/observe"
+	"github.com/crmsync/crmsync/pkg/plan"
+	"github.com/crmsync/crmsync/pkg/render"
+)
+
+func applyCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "apply",
+		Usage:     "make the changes a plan shows, then verify them",
+		ArgsUsage: "[PLANFILE]",
+		Description: `Without PLANFILE: plans from the manifests, prints the plan and asks for
+confirmation (on a terminal; elsewhere --auto-approve is required).
+With PLANFILE (from 'crmsync plan --out'): applies exactly that plan without
+asking, after checking that it was made for this org and that nothing it read
+has changed since.
+
+After applying, crmsync reads the touched objects again and checks that they
+match. Whole objects are deleted only for 'absent: true' or under --prune,
+and --max-deletes caps the deletions before any call is made.
+
+Examples:
+   crmsync apply --emulator -f examples/org --auto-approve
+   crmsync apply -f manifests/
+   crmsync plan -f manifests/ --out plan.json && crmsync apply plan.json
+   crmsync apply -f manifests/ --prune --max-deletes 3 --auto-approve --report apply.json
+
+Exit codes:
+   0  everything applied and verified
+   1  anything else (an error, a failed or skipped change, a field that did not take)`,
+		Flags: append(append([]cli.Flag{manifestFlag(),
+			&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking"},
+			&cli.IntFlag{Name: "max-deletes", Usage: "refuse to apply a plan that deletes more objects than this (default 0 with --prune)", Value: -1},
+			&cli.StringFlag{Name: "report", Usage: "write a JSON report of every change and its outcome to this file"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colours (also when NO_COLOR is set)"},
+			&cli.BoolFlag{Name: "show-requests", Usage: "print each change's request bodies"},
+		}, planFlags()...), connectionFlags()...),
+		Action: func(c *cli.Context) error { return runApply(c, s) },
+	}
+}
+
+func runApply(c *cli.Context, s streams) error {
+	ctx := c.Context
+	if c.NArg() > 1 {
+		return withCode(exitError, fmt.Errorf("apply takes at most one plan file; flags go before it"))
+	}
+	conn, err := connect(ctx, c, s.err)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	defer conn.Close()
+	var pl *plan.Plan
+	if c.NArg() == 1 {
+		pl, err = loadSavedPlan(ctx, c, conn, c.Args().First())
+	} else {
+		pl, err = planForApply(c, s, conn)
+	}
+	if err != nil || pl == nil {
+		return err
+	}
+	if err := checkDeletes(c, pl); err != nil {
+		return withCode(exitError, err)
+	}
+	return execute(c, s, conn, pl)
+}
+
+// planForApply plans from the manifests, shows the plan and asks.
+func planForApply(c *cli.Context, s streams, conn *connection) (*plan.Plan, error) {
+	m, err := loadManifests(c.Context, c, s.err)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := parseTargets(c.StringSlice("target"))
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	pl, err := (&planner{m: m, reader: conn.client, prune: c.Bool("prune"), targets: targets, errw: s.err}).make(c.Context, nil)
+	if err != nil {
+		return nil, err
+	}
+	o := render.Options{ShowRequests: c.Bool("show-requests"), APIVersion: conn.client.APIVersion(),
+		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
+	if err := render.Text(s.out, pl, o); err != nil {
+		return nil, err
+	}
+	if pl.Summary.Empty() {
+		return nil, nil
+	}
+	if err := checkDeletes(c, pl); err != nil {
+		return nil, withCode(exitError, err)
+	}
+	if c.Bool("auto-approve") {
+		return pl, nil
+	}
+	if !isTerminal(s.in) {
+		return nil, withCode(exitError, fmt.Errorf("not a terminal, so crmsync cannot ask for confirmation; review the plan and run again with --auto-approve"))
+	}
+	return pl, confirm(s, pl)
+}
+
+func confirm(s streams, pl *plan.Plan) error {
+	for _, ch := range pl.Changes {
+		if ch.Destructive {
+			fmt.Fprintf(s.out, "DESTRUCTIVE: %s: %s\n", ch.Key, ch.Destroys)
+		}
+	}
+	fmt.Fprint(s.out, "\nDo you want to perform these actions? Only 'yes' will be accepted: ")
+	line, _ := bufio.NewReader(s.in).ReadString('\n')
+	if strings.TrimSpace(line) != "yes" {
+		return withCode(exitError, fmt.Errorf("apply cancelled; nothing was changed"))
+	}
+	return nil
+}
+
+// checkDeletes enforces --max-deletes before any write.
+func checkDeletes(c *cli.Context, pl *plan.Plan) error {
+	limit := c.Int("max-deletes")
+	counted := 0
+	for _, ch := range pl.Changes {
+		if ch.Action != plan.Delete {
+			continue
+		}
+		if limit >= 0 || ch.Source == nil { // an explicit limit counts all deletes; the default only pruned ones
+			counted++
+		}
+	}
+	if limit < 0 {
+		limit = 0
+	}
+	if counted > limit {
+		return fmt.Errorf("the plan deletes %d objects, more than --max-deletes %d allows; nothing was changed (raise --max-deletes after reviewing the deletions)", counted, limit)
+	}
+	return nil
+}
+
+// execute applies the plan, reports progress and the outcome.
+func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
+	total, n := len(pl.Changes), 0
+	opts := apply.Options{
+		Progress: func(o apply.Outcome) {
+			n++
+			fmt.Fprintf(s.err, "[%d/%d] %s: %s%s\n", n, total, o.Key, o.Status, suffix(o.Message))
+		},
+		Observe: func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error) {
+			res, err := observe.Observe(ctx, conn.client, scope)
+			if err != nil {
+				return nil, nil, err
+			}
+			return res.State, res.Lookups, nil
+		},
+	}
+	rep, err := apply.Apply(c.Context, conn.client, pl, opts)
+	if rep != nil {
+		rep.Calls = callCounts(conn)
+		printReport(s, rep)
+		if path := c.String("report"); path != "" {
+			if werr := writeJSON(path, rep); werr != nil && err == nil {
+				err = werr
+			}
+		}
+	}
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	if !rep.OK() {
+		return silentExit(exitError)
+	}
+	return nil
+}
+
+func suffix(msg string) string {
+	if msg == "" {
+		return ""
+	}
+	return " — " + msg
+}
+
+func printReport(s streams, rep *apply.Report) {
+	counts := map[apply.Status]int{}
+	for _, o := range rep.Outcomes {
+		counts[o.Status]++
+	}
+	fmt.Fprintf(s.out, "\nApply %s: %d created, %d updated, %d deleted, %d failed, %d skipped, %d unknown.\n",
+		map[bool]string{true: "interrupted", false: "complete"}[rep.Interrupted],
+		counts[apply.Created], counts[apply.Updated], counts[apply.Deleted], counts[apply.Failed], counts[apply.Skipped], counts[apply.Unknown])
+	for _, o := range rep.Outcomes {
+		if o.Status == apply.Failed || o.Status == apply.Unknown {
+			where := o.Key.String()
+			if o.Source != nil {
+				where = o.Source.String() + ": " + where
+			}
+			fmt.Fprintf(s.out, "  %s: %s: %s\n", where, o.Status, o.Message)
+		}
+	}
+	switch {
+	case rep.Interrupted:
+		fmt.Fprintln(s.out, "Interrupted: the changes above that did not run are unchanged; run apply again to finish.")
+	case !rep.Verified:
+	case len(rep.Mismatches) == 0:
+		fmt.Fprintln(s.out, "Verified: live state matches the manifests.")
+	default:
+		fmt.Fprintln(s.out, "Verification failed: these fields did not take (the server may have normalised or ignored them):")
+		for _, m := range rep.Mismatches {
+			fmt.Fprintf(s.out, "  %s %s: want %s, live %s\n", m.Key, m.Path, render.Value(m.Want), render.Value(m.Got))
+		}
+	}
+}
+
+func writeJSON(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/crmsync/crmsync/pkg/plan"
+)
+
+func planCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "plan",
+		Usage:     "show what apply would change, and the exact API calls it would make",
+		ArgsUsage: " ",
+		Description: `Reads the manifests, reads the live org (only what the manifests need, and
+never writes), and shows every difference with the requests an apply sends.
+
+Examples:
+   crmsync plan --emulator -f examples/org            try it against the demo org
+   crmsync plan -f manifests/ --format markdown       a pull-request comment
+   crmsync plan -f manifests/ --out plan.json         save it for 'crmsync apply plan.json'
+   crmsync plan -f manifests/ --target "Role/Sales Head" --show-requests
+
+Exit codes:
+   0  success (no changes, or changes without --detailed-exitcode)
+   1  error
+   2  changes present, with --detailed-exitcode`,
+		Flags: append(append(append([]cli.Flag{manifestFlag(),
+			&cli.StringFlag{Name: "out", Usage: "save the plan as JSON to this file, for 'crmsync apply FILE'"},
+			&cli.BoolFlag{Name: "detailed-exitcode", Usage: "exit 2 when there are changes"},
+		}, planFlags()...), outputFlags()...), connectionFlags()...),
+		Action: func(c *cli.Context) error { return runPlan(c, s, false) },
+	}
+}
+
+func driftCommand(s streams) *cli.Command {
+	return &cli.Command{
+		Name:      "drift",
+		Usage:     "check whether the org still matches the manifests (exit 2 on drift)",
+		ArgsUsage: " ",
+		Description: `plan for scheduled jobs: reports every setting changed by hand in Zoho, with
+who changed it and when where Zoho says so. It never writes.
+
+Examples:
+   crmsync drift -f manifests/
+   crmsync drift -f manifests/ --format markdown > drift.md   an issue body
+
+Exit codes:
+   0  in sync
+   1  error
+   2  drift found`,
+		Flags:  append(append(append([]cli.Flag{manifestFlag()}, planFlags()...), outputFlags()...), connectionFlags()...),
+		Action: func(c *cli.Context) error { return runPlan(c, s, true) },
+	}
+}
+
+// runPlan is plan and drift: load, connect, observe, plan, save, render.
+func runPlan(c *cli.Context, s streams, drift bool) error {
+	ctx := c.Context
+	m, err := loadManifests(ctx, c, s.err)
+	if err != nil {
+		return err
+	}
+	targets, err := parseTargets(c.StringSlice("target"))
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	conn, err := connect(ctx, c, s.err)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	defer conn.Close()
+	pl, err := (&planner{m: m, reader: conn.client, prune: c.Bool("prune"), targets: targets, errw: s.err}).make(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if out := c.String("out"); out != "" {
+		if err := savePlan(c, conn, pl, out); err != nil {
+			return withCode(exitError, err)
+		}
+	}
+	pl.Calls.Made = callCounts(conn)
+	if err := renderPlan(c, s.out, pl, drift, conn.client.APIVersion()); err != nil {
+		return withCode(exitError, err)
+	}
+	if c.String("out") != "" {
+		fmt.Fprintf(s.err, "Saved the plan to %s. Apply it with: crmsync apply %s\n", c.String("out"), c.String("out"))
+	}
+	if !pl.Summary.Empty() && (drift || c.Bool("detailed-exitcode")) {
+		return silentExit(exitChanges)
+	}
+	return nil
+}
+
+// savePlan records the org and API domain, then writes the plan file. The
+// plan holds no credential.
+func savePlan(c *cli.Context, conn *connection, pl *plan.Plan, path string) error {
+	ctx := c.Context
+	org, err := conn.client.GetOrg(ctx)
+	if err != nil {
+		return fmt.Errorf("read the org for the saved plan: %w", err)
+	}
+	domain, err := conn.client.APIDomain(ctx)
+	if err != nil {
+		return err
+	}
+	pl.Org = &plan.Org{ID: string(org.ID), Name: org.CompanyName}
+	pl.APIDomain, pl.APIVersion = domain, conn.client.APIVersion()
+	pl.Calls.Made = callCounts(conn)
+	data, err := json.MarshalIndent(pl, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("save the plan: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,115 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/crmsync/crmsync/pkg/model"
+	"github.com/crmsync/crmsync/pkg/plan"
+)
+
+// Options configure an apply.
+type Options struct {
+	// Progress is called as each change finishes.
+	Progress func(Outcome)
+	// Observe reads the live state of a scope again, for replanning and
+	// verification.
+	Observe func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error)
+}
+
+// Apply executes p through d and verifies the result. The returned report
+// is complete even when err is non-nil.
+func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, error) {
+	e := newExecutor(p, d, opts.Progress)
+	rep := &Report{FormatVersion: plan.FormatVersion}
+	rep.Interrupted = e.execute(ctx)
+	if !rep.Interrupted && opts.Observe != nil {
+		if err := e.recoverUnknown(ctx, d, opts); err != nil {
+			rep.Outcomes = e.sorted()
+			return rep, err
+		}
+	}
+	rep.Outcomes = e.sorted()
+	if rep.Interrupted || opts.Observe == nil {
+		return rep, nil
+	}
+	state, lookups, err := opts.Observe(ctx, p.Scope)
+	if err != nil {
+		return rep, fmt.Errorf("verify: %w", err)
+	}
+	var applied []plan.Change
+	for _, c := range p.Changes {
+		if o := e.outcomes[c.Key]; o != nil && o.Status == doneStatus(c.Action) {
+			applied = append(applied, c)
+		}
+	}
+	res, err := plan.Verify(applied, state, lookups)
+	if err != nil {
+		return rep, fmt.Errorf("verify: %w", err)
+	}
+	for _, r := range res {
+		rep.Mismatches = append(rep.Mismatches, Mismatch{Key: r.Key, Path: r.Field.Path, Want: r.Field.New, Got: r.Field.Old})
+	}
+	rep.Verified = true
+	return rep, nil
+}
+
+func newExecutor(p *plan.Plan, d Doer, progress func(Outcome)) *executor {
+	return &executor{p: p, d: d, progress: progress, ids: map[model.Key]string{},
+		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}}
+}
+
+// recoverUnknown reads the live state again and re-plans every change whose write had an unknown outcome,
+// together with the changes skipped behind it, and runs that plan once. A
+// write that did take shows up as no change and counts as done.
+func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) error {
+	var keys []model.Key
+	for _, c := range e.p.Changes {
+		for _, id := range c.Requests {
+			if e.uncertain[id] {
+				keys = append(keys, c.Key)
+				break
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	var changes []plan.Change
+	for _, k := range keys {
+		changes = append(changes, *e.change(k))
+	}
+	state, lookups, err := opts.Observe(ctx, e.p.Scope)
+	if err != nil {
+		return fmt.Errorf("read again after writes with unknown outcome: %w", err)
+	}
+	sub, err := plan.Replan(changes, state, lookups)
+	if err != nil {
+		return fmt.Errorf("re-plan after writes with unknown outcome: %w", err)
+	}
+	e2 := newExecutor(sub, d, opts.Progress)
+	e2.execute(ctx)
+	for _, k := range keys {
+		prev := e.outcomes[k]
+		if o, ok := e2.outcomes[k]; ok {
+			o.Action, o.Source = prev.Action, prev.Source
+			e.outcomes[k] = o
+		} else {
+			// Nothing left to do: the lost write had been applied.
+			prev.Status, prev.Code = doneStatus(prev.Action), ""
+			prev.Message = "applied (confirmed by reading it again after a lost response)"
+		}
+	}
+	return nil
+}
+
+// sorted returns the outcomes in the plan's change order.
+func (e *executor) sorted() []Outcome {
+	out := make([]Outcome, 0, len(e.p.Changes))
+	for _, c := range e.p.Changes {
+		if o := e.outcomes[c.Key]; o != nil {
+			out = append(out, *o)
+		}
+	}
+	return out
+}

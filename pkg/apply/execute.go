@@ -1,0 +1,258 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+	"github.com/crmsync/crmsync/pkg/plan"
+	"github.com/crmsync/crmsync/pkg/zoho"
+)
+
+// Doer sends one API request; *zoho.Client implements it.
+type Doer interface {
+	Do(ctx context.Context, r zoho.Request) (*zoho.Response, error)
+}
+
+// reqState is where a request stands.
+type reqState int
+
+const (
+	pending reqState = iota
+	running
+	succeeded
+	failed
+)
+
+// executor runs a plan's requests as a dependency graph.
+type executor struct {
+	p        *plan.Plan
+	d        Doer
+	progress func(Outcome)
+	ids      map[model.Key]string
+	state    map[int]reqState
+	outcomes map[model.Key]*Outcome
+	// uncertain marks requests that ended with an unknown outcome, or were
+	// skipped behind one: replanning may still finish them.
+	uncertain map[int]bool
+}
+
+type done struct {
+	id       int
+	outcomes []Outcome
+}
+
+// execute sends every request whose dependencies succeeded, as many at a
+// time as the client allows, and skips the ones whose dependencies did
+// not. Once ctx is cancelled no new request starts; running ones finish.
+func (e *executor) execute(ctx context.Context) (interrupted bool) {
+	results := make(chan done)
+	inFlight := 0
+	for {
+		ready := e.ready()
+		if ctx.Err() != nil {
+			interrupted = true
+			ready = nil
+		}
+		for _, r := range ready {
+			e.state[r.ID] = running
+			inFlight++
+			go func(r plan.Request) { results <- done{id: r.ID, outcomes: e.send(ctx, r)} }(r)
+		}
+		if inFlight == 0 {
+			break
+		}
+		res := <-results
+		inFlight--
+		e.finish(res)
+	}
+	e.skipRest(interrupted)
+	return interrupted
+}
+
+// ready returns pending requests whose dependencies all succeeded, and
+// marks as skipped those with a dependency that did not.
+func (e *executor) ready() []plan.Request {
+	var out []plan.Request
+	for _, r := range e.p.Requests {
+		if e.state[r.ID] != pending {
+			continue
+		}
+		ok, blocked := true, 0
+		for _, dep := range r.After {
+			switch e.state[dep] {
+			case failed:
+				blocked = dep
+			case succeeded:
+			default:
+				ok = false
+			}
+		}
+		if blocked != 0 {
+			e.state[r.ID] = failed
+			e.uncertain[r.ID] = e.uncertain[blocked]
+			for _, k := range r.Changes {
+				e.record(Outcome{Key: k, Status: Skipped, Message: fmt.Sprintf("skipped: it depends on %s, which did not succeed", strings.Join(keyNames(e.p.Requests[blocked-1].Changes), ", "))})
+			}
+			continue
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func keyNames(keys []model.Key) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.String()
+	}
+	return out
+}
+
+// finish records a request's outcomes and the IDs of created objects.
+func (e *executor) finish(d done) {
+	ok := true
+	for _, o := range d.outcomes {
+		if o.Status == Unknown {
+			e.uncertain[d.id] = true
+		}
+		if o.Status == Created && o.ID != "" {
+			e.ids[o.Key] = o.ID
+		}
+		if o.Status == Failed || o.Status == Unknown || o.Status == Skipped {
+			ok = false
+		}
+		e.record(o)
+	}
+	if ok {
+		e.state[d.id] = succeeded
+	} else {
+		e.state[d.id] = failed
+	}
+}
+
+func (e *executor) record(o Outcome) {
+	if c := e.change(o.Key); c != nil {
+		o.Action, o.Source = c.Action, c.Source
+		if o.ID == "" {
+			o.ID = c.ID
+		}
+	}
+	e.outcomes[o.Key] = &o
+	if e.progress != nil {
+		e.progress(o)
+	}
+}
+
+func (e *executor) change(k model.Key) *plan.Change {
+	for i := range e.p.Changes {
+		if e.p.Changes[i].Key == k {
+			return &e.p.Changes[i]
+		}
+	}
+	return nil
+}
+
+// skipRest marks every change that never ran.
+func (e *executor) skipRest(interrupted bool) {
+	msg := "skipped"
+	if interrupted {
+		msg = "skipped: interrupted before it started"
+	}
+	for _, c := range e.p.Changes {
+		if e.outcomes[c.Key] == nil {
+			e.record(Outcome{Key: c.Key, Status: Skipped, Message: msg})
+		}
+	}
+}
+
+// send makes one request and turns its response into one outcome per change.
+func (e *executor) send(ctx context.Context, r plan.Request) []Outcome {
+	zr, err := e.resolve(r)
+	if err != nil {
+		return e.all(r, Failed, "", err.Error())
+	}
+	resp, err := e.d.Do(ctx, zr)
+	if err != nil && isRefShapeError(err) && hasObjectRefs(zr.Body) {
+		// The v6 update-role page sends reporting_to and forecast_manager
+		// as plain IDs; the OpenAPI file as {"id"}. A 400 was not processed,
+		// so the other form is tried once.
+		zr.Body = stringRefs(zr.Body)
+		resp, err = e.d.Do(ctx, zr)
+	}
+	switch {
+	case err != nil && zoho.IsOutcomeUnknown(err):
+		return e.all(r, Unknown, "", err.Error())
+	case err != nil:
+		return e.all(r, Failed, zoho.ErrorCode(err), err.Error())
+	}
+	return e.itemOutcomes(r, resp)
+}
+
+func (e *executor) all(r plan.Request, s Status, code, msg string) []Outcome {
+	out := make([]Outcome, len(r.Changes))
+	for i, k := range r.Changes {
+		out[i] = Outcome{Key: k, Status: s, Code: code, Message: msg}
+	}
+	return out
+}
+
+// itemOutcomes matches per-item results to the request's changes, in order.
+func (e *executor) itemOutcomes(r plan.Request, resp *zoho.Response) []Outcome {
+	out := make([]Outcome, len(r.Changes))
+	for i, k := range r.Changes {
+		c := e.change(k)
+		o := Outcome{Key: k, Status: doneStatus(c.Action)}
+		if i < len(resp.Items) {
+			item := resp.Items[i]
+			if !item.OK() {
+				o.Status, o.Code, o.Message = Failed, item.Code, item.Err(r.Method, r.Path).Error()
+			} else if c.Action == plan.Create {
+				o.ID = item.ID
+			}
+		} else if len(resp.Items) > 0 || (c.Action == plan.Create) {
+			o.Status, o.Message = Unknown, "the response has no result for this object"
+		}
+		out[i] = o
+	}
+	return out
+}
+
+// resolve fills placeholders with IDs of objects created earlier.
+func (e *executor) resolve(r plan.Request) (zoho.Request, error) {
+	body := string(r.Body)
+	q := url.Values{}
+	for _, p := range r.Query {
+		q.Add(p.Name, p.Value)
+	}
+	for _, ref := range r.Refs {
+		id, ok := e.ids[ref.Key]
+		if !ok {
+			return zoho.Request{}, fmt.Errorf("the ID of %s is not known: its create did not succeed", ref.Key)
+		}
+		body = strings.ReplaceAll(body, ref.Placeholder, id)
+		for name, vals := range q {
+			for i := range vals {
+				q[name][i] = strings.ReplaceAll(vals[i], ref.Placeholder, id)
+			}
+		}
+	}
+	zr := zoho.Request{Method: r.Method, Path: r.Path, Query: q, Key: r.Key}
+	if len(r.Body) > 0 {
+		zr.Body = []byte(body)
+	}
+	return zr, nil
+}
+
+func isRefShapeError(err error) bool {
+	var ae *zoho.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	return ae.Code == "INVALID_DATA" || ae.Code == "UNABLE_TO_PARSE_DATA_TYPE"
+}

@@ -1,0 +1,185 @@
+package desired
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Manifests is the desired state loaded from manifest files.
+type Manifests struct {
+	// State holds one object per document, each with Source set to the
+	// position of its identity key (module, api_name or name).
+	State *model.State
+	// Files lists the manifest files read, in load order.
+	Files []string
+	// Digest identifies the manifests' content: "sha256:" and the hex
+	// SHA-256 over every file's length (8 bytes, big endian) and bytes, in
+	// load order. File names are left out, so that the same manifests give
+	// the same digest from any working directory.
+	Digest string
+
+	trees map[model.Key]*tree
+}
+
+// File is a manifest file's path (as it appears in positions) and content.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Pos returns the position of the value at path inside the document that
+// declares key: the key's position for a mapping member ("profiles"), the
+// item's for a list item ("profiles", "1"). When path does not resolve, it
+// returns the position of its nearest ancestor; for an unknown key, the
+// zero Source.
+func (m *Manifests) Pos(key model.Key, path ...string) model.Source {
+	t := m.trees[key]
+	if t == nil {
+		return model.Source{}
+	}
+	return t.pos(pointer(path...))
+}
+
+// Load reads the manifest files and directories at paths (see the package
+// documentation) and returns the desired state. When the manifests are
+// invalid the error is a Diagnostics holding every problem.
+func Load(ctx context.Context, paths []string) (*Manifests, error) {
+	files, ds := collect(paths)
+	inputs := make([]File, 0, len(files))
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			ds = append(ds, pathDiag(f, err))
+			continue
+		}
+		inputs = append(inputs, File{Path: f, Data: data})
+	}
+	if len(paths) == 0 {
+		ds = append(ds, Diagnostic{Message: "no manifest paths given"})
+	}
+	return parse(inputs, ds)
+}
+
+// Parse is Load for manifests already in memory, in the order given.
+func Parse(files ...File) (*Manifests, error) {
+	if len(files) == 0 {
+		return nil, Diagnostics{{Message: "no manifests given"}}
+	}
+	return parse(files, nil)
+}
+
+// collect expands paths into a sorted, duplicate-free list of files.
+func collect(paths []string) ([]string, Diagnostics) {
+	var ds Diagnostics
+	var files []string
+	for _, p := range paths {
+		p = filepath.Clean(p)
+		info, err := os.Stat(p)
+		if err != nil {
+			ds = append(ds, pathDiag(p, err))
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, walkDiags := walk(p)
+		ds = append(ds, walkDiags...)
+		if len(found) == 0 && len(walkDiags) == 0 {
+			ds = append(ds, Diagnostic{Source: model.Source{File: p}, Message: "no manifests (*.yaml or *.yml files) in this directory"})
+		}
+		files = append(files, found...)
+	}
+	slices.Sort(files)
+	return slices.Compact(files), ds
+}
+
+// walk lists the *.yaml and *.yml files under dir, skipping entries whose
+// name starts with a dot.
+func walk(dir string) ([]string, Diagnostics) {
+	var files []string
+	var ds Diagnostics
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			ds = append(ds, pathDiag(path, err))
+			return nil
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".yaml", ".yml":
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, pathDiag(dir, err))
+	}
+	return files, ds
+}
+
+func pathDiag(path string, err error) Diagnostic {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Diagnostic{Source: model.Source{File: path}, Message: "cannot read: " + err.Error()}
+}
+
+// parse decodes and checks every document of files, then the rules that
+// span documents, and builds the Manifests.
+func parse(files []File, ds Diagnostics) (*Manifests, error) {
+	var docs []*document
+	for _, f := range files {
+		fileDocs, fileDiags := decodeFile(f)
+		docs = append(docs, fileDocs...)
+		ds = append(ds, fileDiags...)
+	}
+	ds = append(ds, crossCheck(docs)...)
+	if len(ds) == 0 && len(docs) == 0 && len(files) > 0 {
+		ds = append(ds, Diagnostic{Source: model.Source{File: files[0].Path}, Message: "no objects: the manifests hold no YAML documents"})
+	}
+	if len(ds) > 0 {
+		return nil, sortDiagnostics(ds)
+	}
+	m := &Manifests{State: model.NewState(), trees: map[model.Key]*tree{}, Digest: digest(files)}
+	for _, f := range files {
+		m.Files = append(m.Files, f.Path)
+	}
+	for _, d := range docs {
+		m.State.Put(d.obj)
+		m.trees[d.obj.Key] = d.tree
+	}
+	return m, nil
+}
+
+func digest(files []File) string {
+	h := sha256.New()
+	for _, f := range files {
+		var n [8]byte
+		binary.BigEndian.PutUint64(n[:], uint64(len(f.Data)))
+		h.Write(n[:])
+		h.Write(f.Data)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,30 @@
+// Package emulator is an in-memory emulator of the Zoho CRM REST API subset
+// that crmsync manages: record locking configurations, custom modules, roles
+// and contact roles, plus the look-ups crmsync reads (profiles, fields, users,
+// custom buttons, org) and the OAuth token endpoint.
+//
+// Phase: test infrastructure. The emulator is written from the API documents
+// in shared/ only (shared/zoho-crm-api.md, the seed pages in shared/seeds and
+// Zoho's OpenAPI files in shared/zoho-oas/v8.0). It must not import any other
+// crmsync package (pkg/zoho, pkg/model, pkg/desired, pkg/plan, pkg/apply, ...)
+// and it keeps its own wire types, so that a misunderstanding in the tool is
+// not mirrored by its fake.
+//
+// Design notes:
+//
+//   - Every handler returns a reply value (HTTP status plus a JSON body);
+//     the pipeline in server.go applies the test knobs around it (latency,
+//     concurrency limit, injected 429/500, applied-then-lost 500), logs it and
+//     writes it.
+//   - Where the documents disagree or are silent, each plausible reading is
+//     implemented and selected by a field of Readings (readings.go). The zero
+//     value of every field selects the reading that hurts a careless client
+//     most; each field names its sources.
+//   - The state is kept as the exported Seed types (seed.go) behind pointer
+//     indexes (state.go). A Seed can be written in Go, loaded from YAML or
+//     JSON, taken from the running server with Snapshot, and persisted to
+//     Options.StateFile after every successful write.
+//   - Comments cite their source: [seed:<page>] for shared/seeds, [OAS <file>]
+//     for shared/zoho-oas/v8.0, [api.md §N] for shared/zoho-crm-api.md, and
+//     [inferred] where no source settles the point.
+package emulator

@@ -1,0 +1,256 @@
+package emulator
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+)
+
+// Readings selects, for every point the documents leave open, which reading
+// the emulator implements. The zero value of each field ("" or 0) selects the
+// default, which is the reading that hurts a careless client most; the
+// comment of each field names its sources and the default.
+type Readings struct {
+	// RoleUpdateResponse is the shape of a PUT /settings/roles answer:
+	// "bare" (default): a top-level {"code":"SUCCESS",...} object, as in the
+	// v6 Update Role page [seed:update-role]; chosen as default because a
+	// client generated from the OAS only parses {"roles":[...]};
+	// "wrapped": {"roles":[{...}]} [OAS roles.json SuccessWrapper];
+	// "by_version": bare below v8, wrapped from v8 on [api.md §10 q1].
+	RoleUpdateResponse string `json:"role_update_response,omitempty"`
+
+	// RoleRefForm is the accepted form of reporting_to / forecast_manager in
+	// role writes: "doc" (default): an object {"id":...} on POST (Create Role
+	// doc, [api.md §3.2]) and a plain string id on PUT [seed:update-role] —
+	// strict and literal, it rejects the SDK's object form on update;
+	// "object": {"id":...} only (SDK samples, [OAS roles.json] reporting_to);
+	// "string": plain id only; "both": either.
+	RoleRefForm string `json:"role_ref_form,omitempty"`
+
+	// RoleDeleteChildren says what DELETE /settings/roles/{id} does with the
+	// child roles of the deleted role, which no source documents
+	// [api.md §10 q3]: "reject" (default): INVALID_DATA while the role has
+	// children, so only leaf-first deletion works; "transfer": children move
+	// under the transfer_to_id role (like its users); "reparent": children
+	// move under the deleted role's parent.
+	RoleDeleteChildren string `json:"role_delete_children,omitempty"`
+
+	// ModuleProfilesPut is the meaning of "profiles" in a module PUT
+	// [api.md §2.2, §10 q4]: "replace" (default): the listed profiles (minus
+	// the _delete ones) become the new set, so a client that sends back the
+	// truncated list of GET /settings/modules removes access; "merge": the
+	// listed profiles are added, the _delete ones removed, others kept.
+	ModuleProfilesPut string `json:"module_profiles_put,omitempty"`
+
+	// ProfileDeleteForm is which "_delete" value removes a profile in a
+	// module PUT. In every reading "_delete": null means "not deleted" (the
+	// [seed:update-custom-module] sample). "any" (default): any non-null
+	// value deletes — so a client that serialises "_delete": false for the
+	// profiles it keeps removes them all; "bool": only true deletes, false
+	// keeps, an object is INVALID_DATA ([OAS profiles.json] Minified_Profile);
+	// "object": only an object {"permanent":...} deletes (both v8 SDKs), a
+	// boolean is INVALID_DATA.
+	ProfileDeleteForm string `json:"profile_delete_form,omitempty"`
+
+	// ModulePutMandatory lists the keys a module PUT must carry
+	// (MANDATORY_NOT_FOUND otherwise): "seed" (default): plural_label,
+	// singular_label and profiles, all marked mandatory in
+	// [seed:update-custom-module]; "labels": the two labels only; "none":
+	// nothing (OAS, which marks no key required in a PUT body).
+	ModulePutMandatory string `json:"module_put_mandatory,omitempty"`
+
+	// ModulesBulkPut is how PUT /settings/modules (no id in the URL) treats
+	// several modules: "single" (default): more than one module is
+	// INVALID_DATA, as the doc says one module per call
+	// [seed:update-custom-module]; "bulk": each item is processed, as the
+	// OAS "Update Custom Modules" operation suggests [OAS modules.json].
+	ModulesBulkPut string `json:"modules_bulk_put,omitempty"`
+
+	// ModuleDuplicateLabelCode is the code for a plural/singular label that
+	// another module already uses: "INVALID_DATA" (default; the modules OAS
+	// Error_Wrapper lists only MANDATORY_NOT_FOUND and INVALID_DATA) or
+	// "DUPLICATE_DATA" (the generic duplicate code, [api.md §8]).
+	ModuleDuplicateLabelCode string `json:"module_duplicate_label_code,omitempty"`
+
+	// ModuleListProfileLimit is how many profiles GET /settings/modules shows
+	// per module before truncating with has_more_profiles: true and
+	// profile_count ([OAS modules.json] has_more_profiles). 0 means the
+	// default 2; a negative value disables truncation.
+	ModuleListProfileLimit int `json:"module_list_profile_limit,omitempty"`
+
+	// LockingPutLockType says whether a record-locking PUT must carry
+	// lock_type: "required" (default): MANDATORY_NOT_FOUND without it, as
+	// the update page marks lock_type mandatory
+	// [seed:update-record-locking-configuration]; "optional": the Kaizen PUT
+	// sample, which omits it, is accepted [seed:kaizen].
+	LockingPutLockType string `json:"locking_put_lock_type,omitempty"`
+
+	// LockingDependentOnPut is where DEPENDENT_FIELD_MISSING is checked on
+	// a PUT: "body" (default): the body itself must carry locking_rules when
+	// it sets lock_type automatic/both and lock_excluded_profiles when it
+	// sets locked_for all_profiles_except_excluded_profiles ("The key ... is
+	// not given in the request body", [seed:update-record-locking-
+	// configuration]), and the merged result is checked too; "merged": only
+	// the merged configuration is checked.
+	LockingDependentOnPut string `json:"locking_dependent_on_put,omitempty"`
+
+	// LockingRulesOmittedOnPut is what happens on PUT to existing rules the
+	// body's locking_rules array does not mention: "replace" (default): they
+	// are removed (a client that sends only new or changed rules loses the
+	// others); "keep": they stay, only "_delete": true removes ([api.md
+	// §1.3], inferred from [seed:kaizen]). Without a locking_rules key the
+	// rules are unchanged in both readings.
+	LockingRulesOmittedOnPut string `json:"locking_rules_omitted_on_put,omitempty"`
+
+	// NullOnPut is the meaning of null for restricted_actions,
+	// excluded_fields, restricted_communications, restricted_custom_buttons
+	// and lock_excluded_profiles in a locking PUT (the samples send null,
+	// [api.md §1.3, §10 q6]): "clear" (default; restricted_actions falls back
+	// to ["update"]) or "keep" (leave unchanged).
+	NullOnPut string `json:"null_on_put,omitempty"`
+
+	// EmptyLockingGet is the answer of GET record_locking_configurations for
+	// a module without a configuration: "204" (default; empty GETs answer
+	// 204 across the API, [api.md conventions]) or "empty": 200
+	// {"record_locking_configurations":[]} [api.md §10 q6].
+	EmptyLockingGet string `json:"empty_locking_get,omitempty"`
+
+	// PicklistValueCode is the code for a criteria value that is not a value
+	// of the picklist field: "NOT_SUPPORTED" (default; "Value in criteria is
+	// not supported", [seed:update-record-locking-configuration]) or
+	// "INVALID_DATA".
+	PicklistValueCode string `json:"picklist_value_code,omitempty"`
+
+	// Comparators is the set of accepted criteria comparators, which no
+	// source lists [api.md §1.2]: "equal_only" (default; the only one seen in
+	// any source) or "common" (the usual Zoho criteria comparators).
+	Comparators string `json:"comparators,omitempty"`
+
+	// ContactRoleDuplicateCode is the code for a duplicate contact role
+	// name: "INVALID_DATA" (default; [OAS contact_roles.json]
+	// Duplicate_Data_API_Exception, details {id, api_name}) or
+	// "DUPLICATE_DATA" ([seed:update-contact-roles]).
+	ContactRoleDuplicateCode string `json:"contact_role_duplicate_code,omitempty"`
+
+	// PartialStatus is the HTTP status of a multi-item write where some
+	// items succeed and some fail [api.md §10 q8]: 200 (default; a client
+	// that trusts the status misses the failed items), 207 or 400.
+	PartialStatus int `json:"partial_status,omitempty"`
+
+	// TokenExpiresIn is the unit of expires_in in token responses:
+	// "seconds" (default; the current Accounts doc, [api.md §6.2]) or
+	// "millis": expires_in in milliseconds plus expires_in_sec (older
+	// responses, handled by the SDK).
+	TokenExpiresIn string `json:"token_expires_in,omitempty"`
+
+	// TokenErrorStatus is the HTTP status of a failed token request
+	// ({"error":...} without access_token): 200 (default; the SDK checks the
+	// body, not the status, [api.md §6.2]) or 400.
+	TokenErrorStatus int `json:"token_error_status,omitempty"`
+
+	// MaxExcludedFields, MaxExcludedProfiles and MaxRestrictedButtons are the
+	// LIMIT_EXCEEDED limits of a locking configuration. The limits exist but
+	// their values are undocumented [seed:update-record-locking-
+	// configuration], so 0 (default) means no limit.
+	MaxExcludedFields    int `json:"max_excluded_fields,omitempty"`
+	MaxExcludedProfiles  int `json:"max_excluded_profiles,omitempty"`
+	MaxRestrictedButtons int `json:"max_restricted_buttons,omitempty"`
+}
+
+// readingChoices lists, per string or int field, the accepted values; the
+// first one is the default.
+func readingChoices() map[string][]any {
+	return map[string][]any{
+		"RoleUpdateResponse":       {"bare", "wrapped", "by_version"},
+		"RoleRefForm":              {"doc", "object", "string", "both"},
+		"RoleDeleteChildren":       {"reject", "transfer", "reparent"},
+		"ModuleProfilesPut":        {"replace", "merge"},
+		"ProfileDeleteForm":        {"any", "bool", "object"},
+		"ModulePutMandatory":       {"seed", "labels", "none"},
+		"ModulesBulkPut":           {"single", "bulk"},
+		"ModuleDuplicateLabelCode": {"INVALID_DATA", "DUPLICATE_DATA"},
+		"ModuleListProfileLimit":   {2, -1, 1, 5},
+		"LockingPutLockType":       {"required", "optional"},
+		"LockingDependentOnPut":    {"body", "merged"},
+		"LockingRulesOmittedOnPut": {"replace", "keep"},
+		"NullOnPut":                {"clear", "keep"},
+		"EmptyLockingGet":          {"204", "empty"},
+		"PicklistValueCode":        {"NOT_SUPPORTED", "INVALID_DATA"},
+		"Comparators":              {"equal_only", "common"},
+		"ContactRoleDuplicateCode": {"INVALID_DATA", "DUPLICATE_DATA"},
+		"PartialStatus":            {200, 207, 400},
+		"TokenExpiresIn":           {"seconds", "millis"},
+		"TokenErrorStatus":         {200, 400},
+		"MaxExcludedFields":        {0, 3},
+		"MaxExcludedProfiles":      {0, 2},
+		"MaxRestrictedButtons":     {0, 1},
+	}
+}
+
+// openEnded reports the int fields that accept any value (their choices are
+// only examples for ReadingVariants).
+func openEnded(name string) bool {
+	switch name {
+	case "ModuleListProfileLimit", "MaxExcludedFields", "MaxExcludedProfiles", "MaxRestrictedButtons":
+		return true
+	}
+	return false
+}
+
+// DefaultReadings returns the Readings with every default filled in.
+func DefaultReadings() Readings {
+	r, _ := Readings{}.normalize()
+	return r
+}
+
+// normalize fills the defaults and rejects unknown values.
+func (r Readings) normalize() (Readings, error) {
+	all := readingChoices()
+	v := reflect.ValueOf(&r).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		name := v.Type().Field(i).Name
+		choices := all[name]
+		f := v.Field(i)
+		if f.IsZero() {
+			f.Set(reflect.ValueOf(choices[0]))
+			continue
+		}
+		if openEnded(name) {
+			continue
+		}
+		if !containsChoice(choices, f.Interface()) {
+			return r, fmt.Errorf("emulator: reading %s: unknown value %v (want one of %v)", name, f.Interface(), choices)
+		}
+	}
+	return r, nil
+}
+
+func containsChoice(choices []any, v any) bool {
+	for _, c := range choices {
+		if c == v {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadingVariants returns one named Readings per alternative reading: "default"
+// (all defaults) and "<Field>=<value>" for every non-default value of every
+// field, the other fields keeping their defaults. Tests run a matrix over it.
+func ReadingVariants() map[string]Readings {
+	out := map[string]Readings{"default": DefaultReadings()}
+	all := readingChoices()
+	names := make([]string, 0, len(all))
+	for n := range all {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, c := range all[name][1:] {
+			r := DefaultReadings()
+			reflect.ValueOf(&r).Elem().FieldByName(name).Set(reflect.ValueOf(c))
+			out[fmt.Sprintf("%s=%v", name, c)] = r
+		}
+	}
+	return out
+}

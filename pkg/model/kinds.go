@@ -1,0 +1,67 @@
+package model
+
+// The JSON tags of the types below are the manifest keys. They must match the
+// JSON Schemas in schemas/ exactly; a test in package desired checks this.
+
+// LockingConfig is a module's record locking configuration.
+type LockingConfig struct {
+	Module                   string         `json:"module"`
+	LockType                 *string        `json:"lock_type,omitempty"`
+	LockedFor                *string        `json:"locked_for,omitempty"`
+	LockExcludedProfiles     *[]string      `json:"lock_excluded_profiles,omitempty"`
+	ExcludedFields           *[]string      `json:"excluded_fields,omitempty"`
+	RestrictedActions        *[]string      `json:"restricted_actions,omitempty"`
+	RestrictedCommunications *[]string      `json:"restricted_communications,omitempty"`
+	RestrictedCustomButtons  *[]string      `json:"restricted_custom_buttons,omitempty"`
+	LockForPortalUsers       *bool          `json:"lock_for_portal_users,omitempty"`
+	LockingRules             *[]LockingRule `json:"locking_rules,omitempty"`
+}
+
+// LockingRule is one automatic locking rule, identified by its name inside
+// its configuration. ID is set only on observed rules.
+type LockingRule struct {
+	ID                  string    `json:"id,omitempty"`
+	Name                string    `json:"name"`
+	LockExistingRecords *bool     `json:"lock_existing_records,omitempty"`
+	Criteria            *Criteria `json:"criteria,omitempty"`
+}
+
+// Criteria is a rule's condition: either a single condition (Field,
+// Comparator, Value) or a group (GroupOperator, Group).
+type Criteria struct {
+	Field         string     `json:"field,omitempty"`
+	Comparator    string     `json:"comparator,omitempty"`
+	Value         any        `json:"value,omitempty"`
+	GroupOperator string     `json:"group_operator,omitempty"`
+	Group         []Criteria `json:"group,omitempty"`
+}
+
+// IsGroup reports whether c is a group of conditions.
+func (c *Criteria) IsGroup() bool { return c.GroupOperator != "" || len(c.Group) > 0 }
+
+// Module is a custom module's managed settings.
+type Module struct {
+	APIName       string    `json:"api_name"`
+	PluralLabel   *string   `json:"plural_label,omitempty"`
+	SingularLabel *string   `json:"singular_label,omitempty"`
+	Profiles      *[]string `json:"profiles,omitempty"`
+}
+
+// Role is a role in the hierarchy. ReportingTo names the parent role; an
+// empty string means the top of the hierarchy.
+type Role struct {
+	Name            string  `json:"name"`
+	ReportingTo     *string `json:"reporting_to,omitempty"`
+	Description     *string `json:"description,omitempty"`
+	ShareWithPeers  *bool   `json:"share_with_peers,omitempty"`
+	ForecastManager *string `json:"forecast_manager,omitempty"`
+}
+
+// ContactRole is an entry of the Contacts role picklist.
+type ContactRole struct {
+	Name           string `json:"name"`
+	SequenceNumber *int   `json:"sequence_number,omitempty"`
+}
+
+// Ptr returns a pointer to v; handy for building objects in code and tests.
+func Ptr[T any](v T) *T { return &v }

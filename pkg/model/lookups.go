@@ -1,0 +1,50 @@
+package model
+
+// Ref is a live object's ID and name, as read from a look-up API.
+type Ref struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Field is a module's field, as read from the fields API.
+type Field struct {
+	ID       string   `json:"id"`
+	APIName  string   `json:"api_name"`
+	Label    string   `json:"label,omitempty"`
+	PickList []string `json:"pick_list,omitempty"`
+}
+
+// User is a CRM user, matched by email.
+type User struct {
+	ID    string `json:"id"`
+	Email string `json:"email"`
+	Name  string `json:"name,omitempty"`
+}
+
+// Lookups are the live look-up tables that names in manifests resolve
+// against. A nil map or slice means "not read".
+type Lookups struct {
+	Profiles []Ref              `json:"profiles,omitempty"`
+	Fields   map[string][]Field `json:"fields,omitempty"`
+	Buttons  map[string][]Ref   `json:"buttons,omitempty"`
+	Users    []User             `json:"users,omitempty"`
+}
+
+// Scope says what observe must read for a set of manifests: one list GET per
+// listed kind, one locking-configuration GET per module, and the look-ups.
+// A saved plan records it so that apply can read the same objects again.
+type Scope struct {
+	Kinds []Kind `json:"kinds,omitempty"`
+	// Modules are the custom modules whose full profile list is needed when
+	// the module list truncates it; AllModules asks for every one (export).
+	Modules        []string `json:"modules,omitempty"`
+	AllModules     bool     `json:"all_modules,omitempty"`
+	LockingModules []string `json:"locking_modules,omitempty"`
+	// LockingBestEffort skips, with a warning, modules whose locking
+	// configuration cannot be read (export probes every module).
+	LockingBestEffort bool     `json:"locking_best_effort,omitempty"`
+	Profiles          bool     `json:"profiles,omitempty"`
+	FieldModules      []string `json:"field_modules,omitempty"`
+	ButtonModules     []string `json:"button_modules,omitempty"`
+	Users             bool     `json:"users,omitempty"`
+}

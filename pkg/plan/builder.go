@@ -1,0 +1,178 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// builder accumulates a plan's changes, requests and problems.
+type builder struct {
+	in       Input
+	opts     Options
+	changes  []*Change
+	byKey    map[model.Key]*Change
+	reqs     []Request
+	problems Problems
+	warnings []string
+	unm      []Unmanaged
+	roles    *roleTree
+}
+
+func newBuilder(in Input, opts Options) *builder {
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}}
+}
+
+func (b *builder) warn(format string, args ...any) {
+	b.warnings = append(b.warnings, fmt.Sprintf(format, args...))
+}
+
+// problem records a planning error at the position of path inside the
+// desired object, or at the object itself.
+func (b *builder) problem(d *model.Object, format string, path []any, args ...any) {
+	p := Problem{Key: d.Key, Message: fmt.Sprintf(format, args...), Source: d.Source}
+	if b.opts.Pos != nil && len(path) > 0 {
+		if s := b.opts.Pos(d.Key, path...); s != nil {
+			p.Source = s
+		}
+	}
+	b.problems = append(b.problems, p)
+}
+
+// targeted reports whether k is in the plan's targets (all keys when none).
+func (b *builder) targeted(k model.Key) bool {
+	return len(b.opts.Targets) == 0 || slices.Contains(b.opts.Targets, k)
+}
+
+// add records a change unless it is a no-op or not targeted.
+func (b *builder) add(c *Change) {
+	if c.Action == NoOp || !b.targeted(c.Key) {
+		return
+	}
+	if c.Action == Update && len(c.Fields) == 0 {
+		return
+	}
+	if c.Action == Create {
+		for i := range c.Fields {
+			c.Fields[i].Old = nil
+		}
+	}
+	c.Requests = []int{}
+	b.changes = append(b.changes, c)
+	b.byKey[c.Key] = c
+}
+
+// unmanaged records a live object no manifest names, or plans its deletion
+// under Prune.
+func (b *builder) unmanaged(o *model.Object) {
+	u := Unmanaged{Key: o.Key, ID: o.ID}
+	switch {
+	case o.Key.Kind == model.KindModule:
+		u.Note = "modules cannot be deleted through the API"
+	case o.System:
+		u.Note = "system object; never deleted"
+	case b.opts.Prune:
+		b.add(b.deleteChange(o, nil))
+		if c := b.byKey[o.Key]; c != nil {
+			return
+		}
+		u.Note = "not targeted"
+	default:
+		u.Note = "not in any manifest; left alone (use --prune to delete)"
+	}
+	if b.targeted(o.Key) || len(b.opts.Targets) == 0 {
+		b.unm = append(b.unm, u)
+	}
+}
+
+// diffPair turns one pair into a change.
+func (b *builder) diffPair(p pair) {
+	d, o := p.desired, p.observed
+	switch {
+	case d.Absent && o == nil:
+		return
+	case d.Absent:
+		b.add(b.deleteChange(o, d))
+		return
+	}
+	var c *Change
+	switch d.Key.Kind {
+	case model.KindLockingConfig:
+		c = b.diffLocking(d, o)
+	case model.KindModule:
+		c = b.diffModule(d, o)
+	case model.KindRole:
+		c = b.diffRole(d, o)
+	case model.KindContactRole:
+		c = b.diffContactRole(d, o)
+	default:
+		b.problem(d, "unknown kind %q", nil, d.Key.Kind)
+		return
+	}
+	if c == nil {
+		return
+	}
+	c.Source = d.Source
+	if o != nil {
+		c.ID, c.Before, c.Audit = o.ID, o, o.Audit
+		if p.prev != "" {
+			c.PreviousName = p.prev
+		}
+	}
+	b.add(c)
+}
+
+// deleteChange plans the deletion of live object o; d is the absent
+// manifest that asked for it, or nil under --prune.
+func (b *builder) deleteChange(o *model.Object, d *model.Object) *Change {
+	c := &Change{Key: o.Key, Action: Delete, ID: o.ID, Before: o, Audit: o.Audit}
+	if d != nil {
+		c.Source = d.Source
+	}
+	switch o.Key.Kind {
+	case model.KindLockingConfig:
+		c.Destructive = true
+		c.Destroys = fmt.Sprintf("deleting this locking config unlocks every locked %s record", o.Key.Name)
+	case model.KindRole:
+		c.TransferTo = b.roles.transfer[o.Key.Name]
+		c.Destroys = fmt.Sprintf("role %q's users move to %q", o.Key.Name, c.TransferTo)
+	case model.KindContactRole:
+		c.Destroys = fmt.Sprintf("contacts with the role %q lose it", o.Key.Name)
+	}
+	return c
+}
+
+// finish sorts the plan and computes its summary.
+func (b *builder) finish() *Plan {
+	p := &Plan{
+		FormatVersion: FormatVersion,
+		Prune:         b.opts.Prune,
+		Scope:         b.in.Scope,
+		Fingerprints:  Fingerprints(b.in.Observed),
+		Requests:      b.reqs,
+		Unmanaged:     b.unm,
+		Warnings:      b.warnings,
+		Changes:       make([]Change, 0, len(b.changes)),
+	}
+	if p.Requests == nil {
+		p.Requests = []Request{}
+	}
+	if p.Unmanaged == nil {
+		p.Unmanaged = []Unmanaged{}
+	}
+	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
+	for _, c := range b.changes {
+		p.Changes = append(p.Changes, *c)
+		switch c.Action {
+		case Create:
+			p.Summary.Create++
+		case Update:
+			p.Summary.Update++
+		case Delete:
+			p.Summary.Delete++
+		}
+	}
+	p.Calls.Planned = PlannedCalls(p.Requests)
+	return p
+}

@@ -1,0 +1,12 @@
+// Package plan is the diff phase: it pairs desired objects (from package
+// desired) with observed ones (from package observe) by key, including
+// previous names, resolves names to Zoho IDs, diffs each pair field by field
+// after normalizing both sides, and groups the differences into exactly the
+// API requests an apply will send.
+//
+// A Plan is plain data: no closures, no clients, and it survives a JSON round
+// trip unchanged. The JSON form is the contract documented in docs/plan-json.md.
+//
+// This package must not import net/http, package zoho, observe or apply:
+// `go list -deps ./pkg/plan` shows no HTTP client.
+package plan

@@ -1,0 +1,147 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Input is what a plan is made from.
+type Input struct {
+	Desired  *model.State
+	Observed *model.State
+	Lookups  *model.Lookups
+	Scope    model.Scope
+}
+
+// Options change how a plan is made.
+type Options struct {
+	// Prune plans the deletion of live objects that no manifest names.
+	Prune bool
+	// Targets, when set, limits the plan to these objects.
+	Targets []model.Key
+	// Pos, when set, gives the manifest position of a key path inside a
+	// desired object (for example "profiles", 1); errors point there.
+	Pos func(k model.Key, path ...any) *model.Source
+}
+
+// pair is one desired object with its observed counterpart; either may be
+// nil. prev is the live name when the pair was made through previous_names.
+type pair struct {
+	key      model.Key
+	desired  *model.Object
+	observed *model.Object
+	prev     string
+}
+
+// Make pairs, diffs and builds the plan. Problems that make the plan
+// impossible (names that do not resolve, unsafe deletes) are returned
+// together as a *Problems error.
+func Make(in Input, opts Options) (*Plan, error) {
+	if in.Lookups == nil {
+		in.Lookups = &model.Lookups{}
+	}
+	b := newBuilder(in, opts)
+	pairs, unmanaged := pairUp(in.Desired, in.Observed, b)
+	b.roles = newRoleTree(pairs, unmanaged, opts.Prune)
+	for _, o := range unmanaged {
+		b.unmanaged(o)
+	}
+	for _, p := range pairs {
+		b.diffPair(p)
+	}
+	b.checkRoleTree()
+	b.buildRequests()
+	if len(b.problems) > 0 {
+		return nil, b.problems.sorted()
+	}
+	return b.finish(), nil
+}
+
+// pairUp pairs desired with observed objects by key, then by previous names.
+// It returns the pairs in key order and the live objects nobody claimed.
+func pairUp(desired, observed *model.State, b *builder) ([]pair, []*model.Object) {
+	claimed := map[model.Key]bool{}
+	var pairs []pair
+	for _, d := range desired.Objects() {
+		p := pair{key: d.Key, desired: d}
+		if o := observed.Get(d.Key); o != nil {
+			p.observed = o
+		}
+		for _, prev := range d.PreviousNames {
+			pk := model.Key{Kind: d.Key.Kind, Name: prev}
+			o := observed.Get(pk)
+			if o == nil {
+				continue
+			}
+			if p.observed == nil {
+				p.observed, p.prev = o, prev
+			} else if !d.Absent {
+				b.warn("%s: both %q and its previous name %q exist in the org; %q is left alone", d.Where(), d.Key.Name, prev, prev)
+				continue
+			}
+			if d.Absent { // an absent object's previous names must be gone too
+				pairs = append(pairs, pair{key: pk, desired: d, observed: o})
+			}
+			claimed[pk] = true
+		}
+		if p.observed != nil {
+			claimed[p.observed.Key] = true
+		}
+		pairs = append(pairs, p)
+	}
+	var rest []*model.Object
+	for _, o := range observed.Objects() {
+		if !claimed[o.Key] {
+			rest = append(rest, o)
+		}
+	}
+	return pairs, rest
+}
+
+// Problem is one reason a plan cannot be made, at a manifest position.
+type Problem struct {
+	Source  *model.Source
+	Key     model.Key
+	Message string
+}
+
+// String renders file:line:col: Kind "name": message.
+func (p Problem) String() string {
+	if p.Source != nil {
+		return fmt.Sprintf("%s: %s: %s", p.Source, p.Key, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.Key, p.Message)
+}
+
+// Problems is every problem found while planning, as one error.
+type Problems []Problem
+
+// Error prints one problem per line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (ps Problems) sorted() Problems {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		as, bs := "", ""
+		if a.Source != nil {
+			as = fmt.Sprintf("%s\x00%09d\x00%09d", a.Source.File, a.Source.Line, a.Source.Column)
+		}
+		if b.Source != nil {
+			bs = fmt.Sprintf("%s\x00%09d\x00%09d", b.Source.File, b.Source.Line, b.Source.Column)
+		}
+		if as != bs {
+			return strings.Compare(as, bs)
+		}
+		return a.Key.Compare(b.Key)
+	})
+	return slices.CompactFunc(out, func(a, b Problem) bool { return a.String() == b.String() })
+}

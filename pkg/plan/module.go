@@ -1,0 +1,75 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+const modulesPath = "/settings/modules"
+
+func (b *builder) diffModule(d, o *model.Object) *Change {
+	if o == nil {
+		var names []string
+		for _, m := range b.in.Observed.OfKind(model.KindModule) {
+			names = append(names, m.Key.Name)
+		}
+		b.problem(d, "no custom module with API name %q in the org%s; crmsync manages existing custom modules (create the module in Zoho first)", []any{"api_name"}, d.Key.Name, hint(d.Key.Name, names))
+		return nil
+	}
+	dm, om := d.Module, o.Module
+	var before, after moduleView
+	if dm.PluralLabel != nil {
+		after.PluralLabel, before.PluralLabel = dm.PluralLabel, orDefault(om.PluralLabel, "")
+	}
+	if dm.SingularLabel != nil {
+		after.SingularLabel, before.SingularLabel = dm.SingularLabel, orDefault(om.SingularLabel, "")
+	}
+	if dm.Profiles != nil {
+		after.Profiles, before.Profiles = setText(*dm.Profiles, false), setText(list(om.Profiles), false)
+	}
+	m := *om
+	overlay(&m.PluralLabel, dm.PluralLabel)
+	overlay(&m.SingularLabel, dm.SingularLabel)
+	overlay(&m.Profiles, dm.Profiles)
+	return &Change{Key: d.Key, Action: Update, Fields: fieldDiffs(before, after),
+		After: &model.Object{Key: d.Key, ID: o.ID, Module: &m}}
+}
+
+// moduleRequests builds the one PUT of a module change. Zoho's update page
+// lists plural_label, singular_label and profiles as mandatory, so the body
+// always carries both labels and the complete wanted profile list; profiles
+// that lose access are added as {"id", "_delete": true} (the OpenAPI file's
+// boolean form). This is right whether Zoho merges or replaces the list.
+func (b *builder) moduleRequests(c *Change) {
+	d := b.desiredOf(c)
+	m := c.After.Module
+	item := map[string]any{}
+	if m.PluralLabel != nil {
+		item["plural_label"] = *m.PluralLabel
+	}
+	if m.SingularLabel != nil {
+		item["singular_label"] = *m.SingularLabel
+	}
+	wanted := list(m.Profiles)
+	profiles := []any{}
+	for i, name := range wanted {
+		if ref := b.profileRef(d, name, "profiles", i); ref != nil {
+			profiles = append(profiles, map[string]any{"id": ref["id"]})
+		}
+	}
+	for _, name := range list(c.Before.Module.Profiles) {
+		if slices.Contains(wanted, name) {
+			continue
+		}
+		if ref := b.profileRef(d, name); ref != nil {
+			profiles = append(profiles, map[string]any{"id": ref["id"], "_delete": true})
+		}
+	}
+	if len(wanted) == 0 {
+		b.problem(d, "a module needs at least one profile (Zoho answers MINIMUM_DATA_NOT_FOUND)", []any{"profiles"})
+	}
+	item["profiles"] = profiles
+	b.newRequest("PUT", fmt.Sprintf("%s/%s", modulesPath, c.ID), nil, "modules", []any{item}, []model.Key{c.Key})
+}

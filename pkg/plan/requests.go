@@ -1,0 +1,121 @@
+package plan
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// batchSize is Zoho's limit of objects per bulk contact-role call.
+const batchSize = 100
+
+// newRequest appends a request whose body wraps items under key, and
+// records it on every change it carries. It returns the request's ID.
+func (b *builder) newRequest(method, path string, query []Param, key string, items []any, keys []model.Key) int {
+	r := Request{ID: len(b.reqs) + 1, Method: method, Path: path, Query: query, Key: key, Changes: keys}
+	if items != nil {
+		body, err := json.Marshal(map[string]any{key: items})
+		if err != nil {
+			panic(err) // bodies are built from plain maps, slices and strings
+		}
+		r.Body = body
+	}
+	var text strings.Builder
+	text.Write(r.Body)
+	for _, p := range query {
+		text.WriteString(" " + p.Value)
+	}
+	r.Refs = refsIn(text.String())
+	for _, k := range keys {
+		if c := b.byKey[k]; c != nil {
+			c.Requests = append(c.Requests, r.ID)
+		}
+	}
+	b.reqs = append(b.reqs, r)
+	return r.ID
+}
+
+// after makes request id wait for the requests in deps.
+func (b *builder) after(id int, deps ...int) {
+	r := &b.reqs[id-1]
+	for _, d := range deps {
+		if d != 0 && d != id && !slices.Contains(r.After, d) {
+			r.After = append(r.After, d)
+		}
+	}
+	slices.Sort(r.After)
+}
+
+// refsIn finds the placeholders in a body.
+func refsIn(body string) []Ref {
+	var refs []Ref
+	for {
+		i := strings.Index(body, "${id:")
+		if i < 0 {
+			return refs
+		}
+		j := strings.Index(body[i:], "}")
+		ph := body[i : i+j+1]
+		kind, name, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(ph, "${id:"), "}"), "/")
+		ref := Ref{Placeholder: ph, Key: model.Key{Kind: model.Kind(kind), Name: name}}
+		if !slices.Contains(refs, ref) {
+			refs = append(refs, ref)
+		}
+		body = body[i+j+1:]
+	}
+}
+
+// changedKeys is the set of top-level keys a change's fields touch.
+func changedKeys(c *Change) map[string]bool {
+	keys := map[string]bool{}
+	for _, f := range c.Fields {
+		top, _, _ := strings.Cut(f.Path, ".")
+		keys[top] = true
+	}
+	return keys
+}
+
+// buildRequests builds every change's requests in dependency order: modules,
+// roles (parents first), contact roles (batched), locking configurations,
+// then whole-object deletions last.
+func (b *builder) buildRequests() {
+	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
+	for _, c := range b.changes {
+		if c.Key.Kind == model.KindModule {
+			b.moduleRequests(c)
+		}
+	}
+	b.roleRequests()
+	b.contactRoleRequests()
+	for _, c := range b.changes {
+		if c.Key.Kind == model.KindLockingConfig {
+			b.lockingRequests(c)
+		}
+	}
+	b.orderDeletes()
+}
+
+// orderDeletes makes every whole-object delete wait for all other requests.
+func (b *builder) orderDeletes() {
+	var others []int
+	for _, r := range b.reqs {
+		if r.Method != "DELETE" {
+			others = append(others, r.ID)
+		}
+	}
+	for _, r := range b.reqs {
+		if r.Method == "DELETE" {
+			b.after(r.ID, others...)
+		}
+	}
+}
+
+// desiredOf returns the manifest object behind a change, for positions.
+func (b *builder) desiredOf(c *Change) *model.Object {
+	if d := b.in.Desired.Get(c.Key); d != nil {
+		return d
+	}
+	return &model.Object{Key: c.Key, Source: c.Source}
+}

@@ -1,0 +1,147 @@
+package plan
+
+import (
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+const rolesPath = "/settings/roles"
+
+// roleNode is one role of the hierarchy as it will be after apply.
+type roleNode struct {
+	key    model.Key // by target name
+	parent string    // target name of the parent; "" at the top
+	id     string    // live ID; "" for a new role
+	source *model.Object
+}
+
+// roleTree is the role hierarchy after apply, plus the renames and deletes
+// that lead there. Live names map to target names through renamed.
+type roleTree struct {
+	renamed map[string]string
+	deleted map[string]*model.Object // live name -> live role being deleted
+	nodes   map[string]*roleNode     // target name -> node
+	transfer map[string]string        // live name of a deleted role -> target name receiving its users
+}
+
+// newRoleTree computes the target hierarchy from the pairs and the live
+// roles nobody claimed (deleted under prune).
+func newRoleTree(pairs []pair, rest []*model.Object, prune bool) *roleTree {
+	t := &roleTree{renamed: map[string]string{}, deleted: map[string]*model.Object{},
+		nodes: map[string]*roleNode{}, transfer: map[string]string{}}
+	desired := map[string]*model.Object{}
+	for _, p := range pairs {
+		if p.key.Kind != model.KindRole || p.observed == nil {
+			continue
+		}
+		if p.desired.Absent {
+			t.deleted[p.observed.Key.Name] = p.observed
+			t.transfer[p.observed.Key.Name] = p.desired.TransferTo
+			continue
+		}
+		t.renamed[p.observed.Key.Name] = p.desired.Key.Name
+		desired[p.observed.Key.Name] = p.desired
+	}
+	for _, o := range rest {
+		if o.Key.Kind == model.KindRole && prune && !o.System {
+			t.deleted[o.Key.Name] = o
+		}
+	}
+	for _, p := range pairs {
+		if p.key.Kind == model.KindRole && p.observed == nil && !p.desired.Absent {
+			t.nodes[p.key.Name] = &roleNode{key: p.key, parent: derefString(p.desired.Role.ReportingTo), source: p.desired}
+		}
+	}
+	for _, p := range append(pairObserved(pairs), rest...) {
+		t.addLive(p, desired[p.Key.Name])
+	}
+	for live, o := range t.deleted {
+		if t.transfer[live] == "" {
+			t.transfer[live] = t.name(derefString(o.Role.ReportingTo))
+		}
+	}
+	return t
+}
+
+func pairObserved(pairs []pair) []*model.Object {
+	var out []*model.Object
+	for _, p := range pairs {
+		if p.observed != nil && p.key.Kind == model.KindRole && !p.desired.Absent {
+			out = append(out, p.observed)
+		}
+	}
+	return out
+}
+
+// addLive adds a live role that is kept, with its desired manifest if any.
+func (t *roleTree) addLive(o *model.Object, d *model.Object) {
+	if o.Key.Kind != model.KindRole || t.deleted[o.Key.Name] != nil {
+		return
+	}
+	n := &roleNode{key: model.Key{Kind: model.KindRole, Name: t.name(o.Key.Name)}, id: o.ID, source: d,
+		parent: t.name(derefString(o.Role.ReportingTo))}
+	if d != nil && d.Role.ReportingTo != nil {
+		n.parent = *d.Role.ReportingTo
+	}
+	t.nodes[n.key.Name] = n
+}
+
+// name maps a live role name to its target name.
+func (t *roleTree) name(live string) string {
+	if n, ok := t.renamed[live]; ok {
+		return n
+	}
+	return live
+}
+
+func derefString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (b *builder) diffRole(d, o *model.Object) *Change {
+	dr := d.Role
+	if o == nil {
+		if dr.ReportingTo == nil || *dr.ReportingTo == "" {
+			b.problem(d, "a new role needs reporting_to: the role it reports to", nil)
+			return nil
+		}
+		return &Change{Key: d.Key, Action: Create, After: d, Fields: fieldDiffs(roleView{}, roleViewOf(dr, d.Key.Name))}
+	}
+	or := o.Role
+	before, after := roleView{Name: o.Key.Name}, roleView{Name: d.Key.Name}
+	if dr.ReportingTo != nil {
+		after.ReportingTo = dr.ReportingTo
+		before.ReportingTo = model.Ptr(b.roles.name(derefString(or.ReportingTo)))
+	}
+	if dr.Description != nil {
+		after.Description, before.Description = dr.Description, orDefault(or.Description, "")
+	}
+	if dr.ShareWithPeers != nil {
+		after.ShareWithPeers, before.ShareWithPeers = dr.ShareWithPeers, orDefault(or.ShareWithPeers, false)
+	}
+	if dr.ForecastManager != nil {
+		after.ForecastManager = model.Ptr(strings.ToLower(*dr.ForecastManager))
+		before.ForecastManager = model.Ptr(strings.ToLower(derefString(or.ForecastManager)))
+	}
+	m := *or
+	m.Name = d.Key.Name
+	m.ReportingTo = before.ReportingTo
+	overlay(&m.ReportingTo, dr.ReportingTo)
+	overlay(&m.Description, dr.Description)
+	overlay(&m.ShareWithPeers, dr.ShareWithPeers)
+	overlay(&m.ForecastManager, dr.ForecastManager)
+	return &Change{Key: d.Key, Action: Update, Fields: fieldDiffs(before, after),
+		After: &model.Object{Key: d.Key, ID: o.ID, Role: &m}}
+}
+
+func roleViewOf(r *model.Role, name string) roleView {
+	v := roleView{Name: name, ReportingTo: r.ReportingTo, Description: r.Description, ShareWithPeers: r.ShareWithPeers}
+	if r.ForecastManager != nil {
+		v.ForecastManager = model.Ptr(strings.ToLower(*r.ForecastManager))
+	}
+	return v
+}

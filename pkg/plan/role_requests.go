@@ -1,0 +1,183 @@
+package plan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// checkRoleTree reports references to roles that will not exist, cycles
+// through live roles, and kept roles left under a deleted parent.
+func (b *builder) checkRoleTree() {
+	t := b.roles
+	for _, name := range sortedKeys(t.nodes) {
+		n := t.nodes[name]
+		if n.parent == "" {
+			continue
+		}
+		if _, ok := t.nodes[n.parent]; ok {
+			if cyc := t.cycleFrom(name); cyc != "" && n.source != nil {
+				b.problem(n.source, "reporting_to makes a cycle in the role hierarchy: %s", []any{"reporting_to"}, cyc)
+			}
+			continue
+		}
+		if n.source == nil {
+			if o := t.deletedByName(n.parent); o != nil {
+				d := b.in.Desired.Get(o.Key)
+				if d == nil {
+					d = &model.Object{Key: o.Key}
+				}
+				b.problem(d, "role %q still reports to it; delete that role too or move it with reporting_to", nil, name)
+			}
+			continue
+		}
+		b.problem(n.source, "reporting_to names role %q, which will not exist%s", []any{"reporting_to"}, n.parent, hint(n.parent, sortedKeys(t.nodes)))
+	}
+	for _, live := range sortedKeys(t.deleted) {
+		to := t.transfer[live]
+		if _, ok := t.nodes[to]; !ok {
+			d := b.in.Desired.Get(t.deleted[live].Key)
+			if d == nil {
+				d = &model.Object{Key: t.deleted[live].Key}
+			}
+			b.problem(d, "transfer_to names role %q, which will not exist%s", []any{"transfer_to"}, to, hint(to, sortedKeys(t.nodes)))
+		}
+	}
+}
+
+func (t *roleTree) deletedByName(name string) *model.Object {
+	for live, o := range t.deleted {
+		if live == name {
+			return o
+		}
+	}
+	return nil
+}
+
+// cycleFrom follows parents from name and renders the loop, if any.
+func (t *roleTree) cycleFrom(name string) string {
+	seen := []string{name}
+	for cur := t.nodes[name].parent; cur != ""; {
+		if slices.Contains(seen, cur) {
+			return strings.Join(append(seen, cur), " -> ")
+		}
+		seen = append(seen, cur)
+		n, ok := t.nodes[cur]
+		if !ok {
+			return ""
+		}
+		cur = n.parent
+	}
+	return ""
+}
+
+// depth is a node's distance from the top of the target hierarchy.
+func (t *roleTree) depth(name string) int {
+	d := 0
+	for n, ok := t.nodes[name]; ok && n.parent != "" && d <= len(t.nodes); n, ok = t.nodes[n.parent] {
+		d++
+	}
+	return d
+}
+
+// idRef is a role's live ID or the placeholder of a role created earlier.
+func (t *roleTree) idRef(name string) string {
+	if n, ok := t.nodes[name]; ok && n.id != "" {
+		return n.id
+	}
+	return Placeholder(model.Key{Kind: model.KindRole, Name: name})
+}
+
+// roleRequests builds one request per role change: creates and updates
+// parents first (by depth in the target hierarchy, so a move never makes a
+// cycle on the way), each waiting for its parent's request; deletes
+// children first, each moving its users with transfer_to_id.
+func (b *builder) roleRequests() {
+	var upserts, deletes []*Change
+	for _, c := range b.changes {
+		switch {
+		case c.Key.Kind != model.KindRole:
+		case c.Action == Delete:
+			deletes = append(deletes, c)
+		default:
+			upserts = append(upserts, c)
+		}
+	}
+	t := b.roles
+	slices.SortStableFunc(upserts, func(x, y *Change) int { return t.depth(x.Key.Name) - t.depth(y.Key.Name) })
+	reqOf := map[string]int{}
+	for _, c := range upserts {
+		id := b.roleUpsert(c)
+		reqOf[c.Key.Name] = id
+		if n := t.nodes[c.Key.Name]; n != nil {
+			b.after(id, reqOf[n.parent])
+		}
+	}
+	slices.SortStableFunc(deletes, func(x, y *Change) int { return t.liveDepth(y.Key.Name) - t.liveDepth(x.Key.Name) })
+	for _, c := range deletes {
+		q := []Param{{Name: "transfer_to_id", Value: t.idRef(t.transfer[c.Key.Name])}}
+		id := b.newRequest("DELETE", rolesPath+"/"+c.ID, q, "roles", nil, []model.Key{c.Key})
+		b.after(id, reqOf[t.transfer[c.Key.Name]])
+		reqOf["\x00"+c.Key.Name] = id
+	}
+	for _, c := range deletes { // a parent goes after its deleted children
+		for _, child := range deletes {
+			if p := child.Before.Role.ReportingTo; p != nil && *p == c.Key.Name {
+				b.after(reqOf["\x00"+c.Key.Name], reqOf["\x00"+child.Key.Name])
+			}
+		}
+	}
+}
+
+// liveDepth is a live role's depth in the current hierarchy.
+func (t *roleTree) liveDepth(name string) int {
+	d := 0
+	for o := t.deleted[name]; o != nil && o.Role.ReportingTo != nil && d < 1000; o = t.deleted[*o.Role.ReportingTo] {
+		d++
+	}
+	return d
+}
+
+// roleUpsert builds the POST of a new role or the PUT of a changed one.
+// reporting_to and forecast_manager are sent as {"id": …}, the form of the
+// OpenAPI file and the SDKs; apply falls back to the plain-ID form of the v6
+// update page if Zoho rejects it.
+func (b *builder) roleUpsert(c *Change) int {
+	d := b.desiredOf(c)
+	r := c.After.Role
+	keys := changedKeys(c)
+	item := map[string]any{}
+	if c.Action == Update {
+		item["id"] = c.ID
+	}
+	if keys["name"] || c.Action == Create {
+		item["name"] = c.Key.Name
+	}
+	if keys["reporting_to"] && r.ReportingTo != nil {
+		item["reporting_to"] = map[string]any{"id": b.roles.idRef(*r.ReportingTo)}
+	}
+	if keys["description"] && r.Description != nil {
+		item["description"] = *r.Description
+	}
+	if keys["share_with_peers"] && r.ShareWithPeers != nil {
+		item["share_with_peers"] = *r.ShareWithPeers
+	}
+	if keys["forecast_manager"] && r.ForecastManager != nil {
+		item["forecast_manager"] = map[string]any{"id": b.userID(d, *r.ForecastManager, "forecast_manager")}
+	}
+	if c.Action == Create {
+		return b.newRequest("POST", rolesPath, nil, "roles", []any{item}, []model.Key{c.Key})
+	}
+	return b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, "roles", []any{item}, []model.Key{c.Key})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
