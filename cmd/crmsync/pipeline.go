@@ -46,7 +46,7 @@ func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desire
 		var ds desired.Diagnostics
 		if errors.As(err, &ds) {
 			fmt.Fprintln(errw, ds.Error())
-			fmt.Fprintf(errw, "Error: %d problems in the manifests; nothing was sent to Zoho\n", len(ds))
+			fmt.Fprintf(errw, "Error: %s in the manifests; nothing was sent to Zoho\n", plural(len(ds), "problem"))
 			return nil, silentExit(exitError)
 		}
 		return nil, err
@@ -93,7 +93,7 @@ func (p *planner) make(ctx context.Context, keys []model.Key) (*plan.Plan, error
 		var ps plan.Problems
 		if errors.As(err, &ps) {
 			fmt.Fprintln(p.errw, ps.Error())
-			fmt.Fprintf(p.errw, "Error: %d names or references do not resolve against the org; nothing was changed\n", len(ps))
+			fmt.Fprintf(p.errw, "Error: %s with the org; nothing was changed\n", plural(len(ps), "problem"))
 			return nil, silentExit(exitError)
 		}
 		return nil, err
@@ -138,3 +138,4 @@ func callCounts(conn *connection) []plan.CallCount {
 	}
 	return out
 }
+
