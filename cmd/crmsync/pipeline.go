@@ -138,4 +138,3 @@ func callCounts(conn *connection) []plan.CallCount {
 	}
 	return out
 }
-
