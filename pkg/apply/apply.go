@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -56,7 +57,7 @@ func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, er
 
 func newExecutor(p *plan.Plan, d Doer, progress func(Outcome)) *executor {
 	return &executor{p: p, d: d, progress: progress, ids: map[model.Key]string{},
-		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}}
+		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}, refForms: &sync.Map{}}
 }
 
 // recoverUnknown reads the live state again and re-plans every change whose write had an unknown outcome,

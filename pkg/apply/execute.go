@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -38,6 +39,8 @@ type executor struct {
 	// uncertain marks requests that ended with an unknown outcome, or were
 	// skipped behind one: replanning may still finish them.
 	uncertain map[int]bool
+	// refForms remembers, per method, the role reference form Zoho took.
+	refForms *sync.Map
 }
 
 type done struct {
@@ -177,13 +180,19 @@ func (e *executor) send(ctx context.Context, r plan.Request) []Outcome {
 	if err != nil {
 		return e.all(r, Failed, "", err.Error())
 	}
+	form := refsForm(zr.Body)
+	if learned, ok := e.refForms.Load(r.Method); ok && form != formNone {
+		zr.Body, form = withRefForm(zr.Body, learned.(refForm)), learned.(refForm)
+	}
 	resp, err := e.d.Do(ctx, zr)
-	if err != nil && isRefShapeError(err) && hasObjectRefs(zr.Body) {
-		// The v6 update-role page sends reporting_to and forecast_manager
-		// as plain IDs; the OpenAPI file as {"id"}. A 400 was not processed,
-		// so the other form is tried once.
-		zr.Body = stringRefs(zr.Body)
-		resp, err = e.d.Do(ctx, zr)
+	if err != nil && form != formNone && isRefShapeError(err) {
+		// Zoho's pages disagree on the form of role references (see
+		// refs.go). A 400 was not processed, so the other form is tried
+		// once, and remembered for the rest of the run.
+		zr.Body = withRefForm(zr.Body, other(form))
+		if resp, err = e.d.Do(ctx, zr); err == nil {
+			e.refForms.Store(r.Method, other(form))
+		}
 	}
 	switch {
 	case err != nil && zoho.IsOutcomeUnknown(err):

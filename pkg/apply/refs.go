@@ -4,31 +4,52 @@ import (
 	"encoding/json"
 )
 
+// refKeys are the role keys whose form Zoho's pages disagree on: the create
+// page sends reporting_to as {"id": …}, the update page as a plain ID, and
+// the OpenAPI file {"id"} everywhere.
 var refKeys = []string{"reporting_to", "forecast_manager"}
 
-// hasObjectRefs reports whether a roles body sends a reference as {"id"}.
-func hasObjectRefs(body []byte) bool {
-	items := rolesItems(body)
-	for _, it := range items {
+// refForm is the form of the references in a roles body.
+type refForm int
+
+const (
+	formNone refForm = iota
+	formObject
+	formString
+)
+
+// refsForm reports which form a roles body uses.
+func refsForm(body []byte) refForm {
+	for _, it := range rolesItems(body) {
 		for _, k := range refKeys {
-			if _, ok := it[k].(map[string]any); ok {
-				return true
+			switch it[k].(type) {
+			case map[string]any:
+				return formObject
+			case string:
+				return formString
 			}
 		}
 	}
-	return false
+	return formNone
 }
 
-// stringRefs rewrites {"reporting_to": {"id": "1"}} to {"reporting_to": "1"}.
-func stringRefs(body []byte) []byte {
+// withRefForm rewrites every reference of a roles body to the given form.
+func withRefForm(body []byte, form refForm) []byte {
 	items := rolesItems(body)
 	if items == nil {
 		return body
 	}
 	for _, it := range items {
 		for _, k := range refKeys {
-			if m, ok := it[k].(map[string]any); ok {
-				it[k] = m["id"]
+			switch v := it[k].(type) {
+			case map[string]any:
+				if form == formString {
+					it[k] = v["id"]
+				}
+			case string:
+				if form == formObject {
+					it[k] = map[string]any{"id": v}
+				}
 			}
 		}
 	}
@@ -37,6 +58,13 @@ func stringRefs(body []byte) []byte {
 		return body
 	}
 	return out
+}
+
+func other(f refForm) refForm {
+	if f == formObject {
+		return formString
+	}
+	return formObject
 }
 
 func rolesItems(body []byte) []map[string]any {
@@ -48,3 +76,9 @@ func rolesItems(body []byte) []map[string]any {
 	}
 	return w.Roles
 }
+
+// hasObjectRefs reports whether a roles body sends a reference as {"id"}.
+func hasObjectRefs(body []byte) bool { return refsForm(body) == formObject }
+
+// stringRefs rewrites {"reporting_to": {"id": "1"}} to {"reporting_to": "1"}.
+func stringRefs(body []byte) []byte { return withRefForm(body, formString) }

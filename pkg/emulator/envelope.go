@@ -25,8 +25,6 @@ type apiErr struct {
 	details obj
 }
 
-func (e *apiErr) Error() string { return e.code + ": " + e.message }
-
 // json renders the error object; details is always an object, never null.
 func (e *apiErr) json() obj {
 	d := e.details

@@ -186,7 +186,9 @@ func (st *state) fillModule(m *Module, i int, now string) error {
 			return fmt.Errorf("field %d: missing or duplicate api_name %q", j, f.APIName)
 		}
 		seen[f.APIName] = true
-		def(&f.ID, st.ids.newID())
+		if f.ID == "" {
+			f.ID = st.ids.newID()
+		}
 		def(&f.FieldLabel, strings.ReplaceAll(f.APIName, "_", " "))
 		def(&f.DataType, "text")
 	}
@@ -195,7 +197,9 @@ func (st *state) fillModule(m *Module, i int, now string) error {
 		if b.Name == "" {
 			return fmt.Errorf("custom button %d: missing name", j)
 		}
-		def(&b.ID, st.ids.newID())
+		if b.ID == "" {
+			b.ID = st.ids.newID()
+		}
 	}
 	return nil
 }

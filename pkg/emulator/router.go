@@ -167,6 +167,3 @@ func (s *Server) authenticate(r *http.Request) *apiErr {
 // pathIndex is the resource_path_index of the {id} segment: its index
 // among the segments after /crm/{version} [OAS common.json InvalidUrlDetails].
 func (c *call) pathIndex() int { return len(c.segs) - 1 }
-
-// isPut reports whether the call is a PUT.
-func (c *call) isPut() bool { return c.r.Method == http.MethodPut }

@@ -176,10 +176,10 @@ func TestFailNext(t *testing.T) {
 }
 
 func TestMaxConcurrentAndLatency(t *testing.T) {
-	e := newEnv(t, Options{Latency: 150 * time.Millisecond, MaxConcurrent: 2})
+	e := newEnv(t, Options{Latency: 400 * time.Millisecond, MaxConcurrent: 2})
 	before := len(e.s.Snapshot().ContactRoles)
 	var wg sync.WaitGroup
-	statuses := make([]int, 6)
+	statuses := make([]int, 8)
 	for i := range statuses {
 		wg.Add(1)
 		go func(i int) {

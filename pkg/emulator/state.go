@@ -132,15 +132,6 @@ func (st *state) roleByName(name string) *Role {
 	return nil
 }
 
-func (st *state) topRole() *Role {
-	for _, r := range st.roles {
-		if r.ReportingTo == nil {
-			return r
-		}
-	}
-	return nil
-}
-
 // currentUser is the user the tokens act for: the first user of the seed.
 func (st *state) currentUser() *UserRef {
 	if len(st.users) == 0 {

