@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,8 +17,26 @@ import (
 // does not split on commas, which may appear in file names.
 type pathList []string
 
-func (p *pathList) Set(s string) error { *p = append(*p, s); return nil }
-func (p *pathList) String() string     { return strings.Join(*p, ", ") }
+// pathListPrefix marks a serialized pathList. cli/v2 copies a flag's value
+// to its other names with Set(Serialize()); a NUL never occurs in a real
+// argument.
+const pathListPrefix = "\x00pathList:"
+
+func (p *pathList) Set(s string) error {
+	if rest, ok := strings.CutPrefix(s, pathListPrefix); ok {
+		return json.Unmarshal([]byte(rest), (*[]string)(p))
+	}
+	*p = append(*p, s)
+	return nil
+}
+
+func (p *pathList) String() string { return strings.Join(*p, ", ") }
+
+// Serialize implements cli.Serializer.
+func (p *pathList) Serialize() string {
+	b, _ := json.Marshal([]string(*p))
+	return pathListPrefix + string(b)
+}
 
 // validateOptions are the flags of crmsync validate.
 type validateOptions struct {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader: it must never panic, and a
@@ -40,7 +41,11 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
 		m, err := Parse(File{Path: "f.yaml", Data: data})
+		if d := time.Since(start); d > 2*time.Second {
+			t.Fatalf("Parse took %s on %d bytes", d, len(data))
+		}
 		if err == nil {
 			if m.State.Len() == 0 {
 				t.Fatal("success without objects")

@@ -107,6 +107,8 @@ func TestInvalidManifests(t *testing.T) {
 			[]string{`a.yaml:4:1: ContactRole "A": sequence_number: expected an integer, got the number 2.5`}},
 		{"int key given a string", []File{y("a.yaml", hdrCR, "name: A", "sequence_number: five")},
 			[]string{`a.yaml:4:1: ContactRole "A": sequence_number: expected an integer, got the string "five"`}},
+		{"int key given a quoted number", []File{y("a.yaml", hdrCR, "name: A", `sequence_number: "5"`)},
+			[]string{`a.yaml:4:1: ContactRole "A": sequence_number: expected an integer, got the string "5"; remove the quotes`}},
 		{"int below minimum", []File{y("a.yaml", hdrCR, "name: A", "sequence_number: 0")},
 			[]string{`a.yaml:4:1: ContactRole "A": sequence_number: expected at least 1, got 0`}},
 		{"array key given a string", []File{y("a.yaml", hdrMod, "api_name: Projects", "profiles: Administrator")},

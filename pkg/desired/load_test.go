@@ -3,10 +3,12 @@ package desired
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -157,8 +159,8 @@ func TestPos(t *testing.T) {
 		{mod, []string{"api_name"}, "m.yaml:3:1"},
 		{mod, []string{"profiles"}, "m.yaml:4:1"},
 		{mod, []string{"profiles", "1"}, "m.yaml:6:5"},
-		{mod, []string{"profiles", "7"}, "m.yaml:4:1"},  // nearest ancestor
-		{mod, []string{"plural_label"}, "m.yaml:1:1"},   // not written: the document
+		{mod, []string{"profiles", "7"}, "m.yaml:4:1"}, // nearest ancestor
+		{mod, []string{"plural_label"}, "m.yaml:1:1"},  // not written: the document
 		{deals, []string{"locking_rules", "0", "criteria", "group", "0", "value"}, "m.yaml:17:45"},
 		{deals, []string{"locking_rules", "0", "name"}, "m.yaml:13:5"},
 		{model.Key{Kind: model.KindRole, Name: "nope"}, []string{"name"}, ":0:0"},
@@ -225,5 +227,40 @@ func TestDecodeObjects(t *testing.T) {
 	// A merged key reports the position it was written at.
 	if got := m.Pos(model.Key{Kind: model.KindLockingConfig, Name: "Deals"}, "locking_rules", "1", "criteria", "field"); got.Line != 26 {
 		t.Errorf("merged key position = %s, want line 26", got)
+	}
+}
+
+// TestLimits: hostile documents fail fast with a positioned message.
+func TestLimits(t *testing.T) {
+	var bomb strings.Builder
+	bomb.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		fmt.Fprintf(&bomb, "a%d: &a%d [*a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d, *a%[3]d]\n", i, i, i-1)
+	}
+	var merge strings.Builder
+	merge.WriteString("base: &b {")
+	for i := range 3000 {
+		fmt.Fprintf(&merge, "k%d: [1, 2, 3, 4, 5, 6, 7, 8], ", i)
+	}
+	merge.WriteString("z: 1}\n")
+	for i := range 30 {
+		fmt.Fprintf(&merge, "m%d: {<<: *b}\n", i)
+	}
+	tests := []struct {
+		name, data, want string
+	}{
+		{"alias bomb", bomb.String(), "the document is too large: more than 100000 values after expanding aliases"},
+		{"merge bomb", merge.String(), "the document is too large: more than 100000 values after expanding aliases"},
+		{"deep nesting", strings.Repeat("[", 5000) + strings.Repeat("]", 5000), "the document is nested too deeply (more than 64 levels)"},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		got := diagLines(t, File{Path: "f.yaml", Data: []byte(tt.data)})
+		if len(got) != 1 || !strings.HasPrefix(got[0], "f.yaml:1:") || !strings.HasSuffix(got[0], tt.want) {
+			t.Errorf("%s: got %q, want one diagnostic ending in %q", tt.name, got, tt.want)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s took %s", tt.name, d)
+		}
 	}
 }

@@ -75,7 +75,7 @@ type finding struct {
 	msg string
 }
 
-// at builds a finding at ptr, with the message prefixed by the key path.
+// finding builds a finding at ptr, with the message prefixed by the key path.
 func (t *tree) finding(ptr, format string, args ...any) finding {
 	return t.findingAt(t.pos(ptr), ptr, format, args...)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -92,6 +93,8 @@ func typeMessage(t *tree, ptr string, s map[string]any, val any) string {
 	}
 	msg := fmt.Sprintf("expected %s, got %s", expectation(s), describeValue(val))
 	switch {
+	case isString && (slices.Contains(want, "integer") || slices.Contains(want, "number")) && isNumber(str):
+		msg += "; remove the quotes"
 	case val == nil && slices.Contains(want, "array"):
 		msg += "; write [] for an empty list"
 	case slices.Contains(want, "string") && !isString && val != nil:
@@ -104,6 +107,11 @@ func typeMessage(t *tree, ptr string, s map[string]any, val any) string {
 		}
 	}
 	return msg
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err == nil
 }
 
 func schemaTypes(s map[string]any) []string {

@@ -201,16 +201,18 @@ func (c *converter) merge(m map[string]any, src *yaml.Node, ptr string, depth in
 		merged := c.nodes
 		c.nodes = saved
 		mm, _ := v.(map[string]any)
+		added := map[string]bool{}
 		for k, val := range mm {
-			if _, ok := m[k]; ok {
-				continue
+			if _, ok := m[k]; !ok {
+				m[k] = val
+				added[escapeToken(k)] = true
 			}
-			m[k] = val
-			prefix := ptr + "/" + escapeToken(k)
-			for p, r := range merged {
-				if p == prefix || strings.HasPrefix(p, prefix+"/") {
-					c.nodes[p] = r
-				}
+		}
+		for p, r := range merged {
+			rest, ok := strings.CutPrefix(p, ptr+"/")
+			first, _, _ := strings.Cut(rest, "/")
+			if ok && added[first] {
+				c.nodes[p] = r
 			}
 		}
 	}
@@ -330,8 +332,20 @@ func (t *tree) get(ptr string) (any, bool) {
 	return v, true
 }
 
+// maxPath is the longest key path shown in a message; longer ones (only
+// in absurdly nested documents) keep their end.
+const maxPath = 80
+
 // path renders ptr for messages: locking_rules[0].criteria.field.
 func (t *tree) path(ptr string) string {
+	p := t.fullPath(ptr)
+	if r := []rune(p); len(r) > maxPath {
+		return "…" + string(r[len(r)-maxPath:])
+	}
+	return p
+}
+
+func (t *tree) fullPath(ptr string) string {
 	var b strings.Builder
 	v := t.root
 	for _, tok := range tokens(ptr) {
