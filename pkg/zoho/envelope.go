@@ -142,7 +142,7 @@ func (c *Client) apiError(method, path string, status int, body []byte) *APIErro
 	e := &APIError{HTTPStatus: status, Method: method, Path: path, Item: -1}
 	env, err := parseEnvelope(body)
 	if w, ok := env.topLevel(); err == nil && ok {
-		e.Code, e.Message, e.Details = w.Code, c.red.String(w.Message), w.Details
+		e.Code, e.Message, e.Details = w.Code, c.red.String(w.Message), c.red.details(w.Details)
 		return e
 	}
 	e.Message = http.StatusText(status)

@@ -112,16 +112,8 @@ type OutcomeUnknownError struct {
 
 // Error says what happened and what to do.
 func (e *OutcomeUnknownError) Error() string {
-	cause := "<nil>"
-	var apiErr *APIError
-	switch {
-	case errors.As(e.Err, &apiErr) && apiErr.Method == e.Method && apiErr.Path == e.Path:
-		cause = apiErr.summary()
-	case e.Err != nil:
-		cause = e.Err.Error()
-	}
 	return fmt.Sprintf("%s %s: outcome unknown, the change may or may not have been applied "+
-		"(re-read before retrying): %s", e.Method, e.Path, cause)
+		"(re-read before retrying): %s", e.Method, e.Path, causeText(e.Method, e.Path, e.Err))
 }
 
 // Unwrap returns the cause.

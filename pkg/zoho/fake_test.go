@@ -35,7 +35,7 @@ type fake struct {
 	valid     map[string]bool // access tokens the API accepts
 	reqs      []apiReq
 	tokenHook func(n int, form url.Values) (int, string) // overrides the token reply when non-nil
-	noDomain  bool                                        // token replies carry no api_domain
+	noDomain  bool                                       // token replies carry no api_domain
 	tokenWait time.Duration
 
 	handler     http.HandlerFunc // API handler, after the token check
@@ -98,6 +98,13 @@ func (f *fake) issue() string {
 	tok := fmt.Sprintf("1000.access%04d.0123456789abcdef", f.issued)
 	f.valid[tok] = true
 	return tok
+}
+
+// allow makes tok a valid access token.
+func (f *fake) allow(tok string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.valid[tok] = true
 }
 
 // expireAll makes every issued token invalid.

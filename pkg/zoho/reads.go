@@ -94,9 +94,11 @@ func (c *Client) ListFields(ctx context.Context, module string) ([]Field, error)
 
 // ListUsers reads all users (GET /users), page by page with per_page=200
 // until info.more_records is false. It sends no type parameter: the v8 OAS
-// enum has no AllUsers (it lists ActiveUsers, DeactiveUsers, …), and
-// without a type Zoho returns users of every status, which crmsync needs to
-// resolve references to deactivated users [api.md §5.3].
+// enum has no AllUsers (only ActiveUsers, DeactiveUsers, …; older docs list
+// AllUsers), so sending it risks INVALID_DATA on v8, and the Deluge docs say
+// that no type returns every user [api.md §5.3] ([inferred] for v8: verify
+// on a real org). crmsync needs deactivated users too, to resolve
+// references such as forecast_manager.
 func (c *Client) ListUsers(ctx context.Context) ([]User, error) {
 	return c.ListUsersOfType(ctx, "")
 }
@@ -112,20 +114,20 @@ func (c *Client) ListUsersOfType(ctx context.Context, userType string) ([]User, 
 		}
 		users, env, err := getList[User](ctx, c, "/users", q, keyUsers)
 		if err != nil {
-			return all, fmt.Errorf("list users, page %d: %w", page, err)
+			return nil, fmt.Errorf("list users, page %d: %w", page, err)
 		}
 		all = append(all, users...)
 		var info struct {
 			MoreRecords bool `json:"more_records"`
 		}
 		if err := env.data("info", &info); err != nil {
-			return all, fmt.Errorf("list users, page %d: %w", page, err)
+			return nil, fmt.Errorf("list users, page %d: %w", page, err)
 		}
 		if !info.MoreRecords || len(users) == 0 {
 			return all, nil
 		}
 	}
-	return all, fmt.Errorf("list users: more than %d pages", maxUserPages)
+	return nil, fmt.Errorf("list users: more than %d pages", maxUserPages)
 }
 
 // ListCustomButtons reads the custom buttons of a module (GET

@@ -78,6 +78,34 @@ func (r *redactor) String(s string) string {
 	return redactPatterns(s)
 }
 
+// details returns a copy of Zoho error details with every string redacted.
+func (r *redactor) details(d map[string]any) map[string]any {
+	if d == nil {
+		return nil
+	}
+	out := make(map[string]any, len(d))
+	for k, v := range d {
+		out[k] = r.value(v)
+	}
+	return out
+}
+
+func (r *redactor) value(v any) any {
+	switch x := v.(type) {
+	case string:
+		return r.String(x)
+	case map[string]any:
+		return r.details(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = r.value(e)
+		}
+		return out
+	}
+	return v
+}
+
 // redactedError carries an error whose text may hold secrets (url.Error
 // embeds the URL, oauth2 errors embed response bodies). Its text is
 // redacted; Unwrap keeps errors.Is and errors.As working.
@@ -86,7 +114,10 @@ type redactedError struct {
 	err error
 }
 
+// Error returns the redacted text.
 func (e *redactedError) Error() string { return e.msg }
+
+// Unwrap returns the original error.
 func (e *redactedError) Unwrap() error { return e.err }
 
 // wrap returns err with a redacted text, or nil.
@@ -127,9 +158,9 @@ func (d *debugLog) log(e exchange) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "zoho: %s %s", e.method, e.url)
 	if e.err != nil {
-		fmt.Fprintf(&b, " -> error after %s: %v\n", e.took.Round(time.Millisecond), e.err)
+		fmt.Fprintf(&b, " -> error after %s: %v\n", roundDuration(e.took), e.err)
 	} else {
-		fmt.Fprintf(&b, " -> %d %s (%s)\n", e.status, http.StatusText(e.status), e.took.Round(time.Millisecond))
+		fmt.Fprintf(&b, " -> %d %s (%s)\n", e.status, http.StatusText(e.status), roundDuration(e.took))
 	}
 	if e.authorization {
 		b.WriteString("zoho:   request header Authorization: Zoho-oauthtoken " + mask + "\n")

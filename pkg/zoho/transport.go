@@ -62,7 +62,7 @@ func checkRequest(r Request) error {
 		return fmt.Errorf("zoho request: unsupported method %q", r.Method)
 	}
 	if !strings.HasPrefix(r.Path, "/") || strings.ContainsAny(r.Path, "?#") || strings.Contains(r.Path, "..") {
-		return fmt.Errorf("zoho request: path %q must start with / and hold no query, fragment or ..", r.Path)
+		return fmt.Errorf("zoho request: path %q must start with / and hold no query, fragment or \"..\" segment", r.Path)
 	}
 	return nil
 }
@@ -114,13 +114,49 @@ func (c *Client) send(ctx context.Context, r Request) (attempt, error) {
 			wait = d
 		}
 		if n >= c.s.Retry.MaxAttempts || time.Since(start)+wait > c.s.Retry.Deadline {
-			return a, fmt.Errorf("gave up after %d attempts in %s: %w",
-				n, time.Since(start).Round(time.Millisecond), c.cause(r, a))
+			return a, &retryError{method: r.Method, path: r.Path, attempts: n, took: time.Since(start), err: c.cause(r, a)}
 		}
 		if err := sleepCtx(ctx, wait); err != nil {
 			return a, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
 		}
 	}
+}
+
+// retryError is a call that failed on every attempt it was allowed.
+type retryError struct {
+	method, path string
+	attempts     int
+	took         time.Duration
+	err          error
+}
+
+// Error says how many attempts failed and why the last one did.
+func (e *retryError) Error() string {
+	return fmt.Sprintf("%s %s: gave up after %d attempts in %s: %s",
+		e.method, e.path, e.attempts, roundDuration(e.took), causeText(e.method, e.path, e.err))
+}
+
+// Unwrap returns the error of the last attempt.
+func (e *retryError) Unwrap() error { return e.err }
+
+// causeText is err's text without a leading "METHOD PATH: " of the same call.
+func causeText(method, path string, err error) string {
+	var apiErr *APIError
+	switch {
+	case err == nil:
+		return "<nil>"
+	case errors.As(err, &apiErr) && apiErr.Method == method && apiErr.Path == path:
+		return apiErr.summary()
+	}
+	return err.Error()
+}
+
+// roundDuration rounds d for messages: milliseconds, or microseconds below 1ms.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }
 
 // cause is the error an attempt ended with: the transport error, or the
@@ -138,6 +174,8 @@ func (c *Client) cause(r Request, a attempt) error {
 func (c *Client) decide(ctx context.Context, method string, a attempt, reauthed bool) action {
 	write := method != http.MethodGet
 	switch {
+	case a.err != nil && ctx.Err() != nil && isDialError(a.err):
+		return actFail // cancelled before anything was sent
 	case a.err != nil && ctx.Err() != nil:
 		if write {
 			return actUnknown

@@ -44,7 +44,7 @@ func (c *Client) single(ctx context.Context, method, path string, q url.Values, 
 	}
 	it := resp.Items[0]
 	if e := it.Err(method, path); e != nil {
-		e.Message = c.red.String(e.Message)
+		e.Message, e.Details = c.red.String(e.Message), c.red.details(e.Details)
 		return it, e
 	}
 	return it, nil
@@ -120,21 +120,61 @@ func (c *Client) UpdateModule(ctx context.Context, apiNameOrID string, m ModuleU
 }
 
 // CreateRole creates one role (POST /settings/roles); Name is mandatory.
+// See roleWrite for the form of the references.
 func (c *Client) CreateRole(ctx context.Context, r RoleWrite) (ItemResult, error) {
 	if r.Name == nil || *r.Name == "" {
 		return ItemResult{}, errors.New("create role: name is required")
 	}
-	return c.single(ctx, http.MethodPost, "/settings/roles", nil, keyRoles, wrapped(keyRoles, r))
+	return c.roleWrite(ctx, http.MethodPost, "/settings/roles", r)
 }
 
 // UpdateRole updates one role (PUT /settings/roles/{id}). Success is
 // accepted both wrapped ({"roles":[…]}, OAS) and bare ({"code":"SUCCESS",…},
-// the v6 page) [api.md §3.3].
+// the v6 page) [api.md §3.3]. See roleWrite for the form of the references.
 func (c *Client) UpdateRole(ctx context.Context, id string, r RoleWrite) (ItemResult, error) {
 	if id == "" {
 		return ItemResult{}, errors.New("update role: id is required")
 	}
-	return c.single(ctx, http.MethodPut, "/settings/roles/"+url.PathEscape(id), nil, keyRoles, wrapped(keyRoles, r))
+	return c.roleWrite(ctx, http.MethodPut, "/settings/roles/"+url.PathEscape(id), r)
+}
+
+// roleWrite sends a role write. The docs disagree on the form of
+// reporting_to and forecast_manager, {"id": …} or a bare id (open question
+// 2). When Zoho rejects one of them with INVALID_DATA and an
+// expected_data_type, the role was not processed, and the write is sent
+// once more with that reference in the other form.
+func (c *Client) roleWrite(ctx context.Context, method, path string, r RoleWrite) (ItemResult, error) {
+	res, err := c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
+	if other, ok := flipRefForm(r, err); ok {
+		return c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, other))
+	}
+	return res, err
+}
+
+// flipRefForm returns r with the reference named by a type error in err
+// written in the other form.
+func flipRefForm(r RoleWrite, err error) (RoleWrite, bool) {
+	var e *APIError
+	if !errors.As(err, &e) || e.Code != "INVALID_DATA" || e.Details["expected_data_type"] == nil {
+		return r, false
+	}
+	flip := func(ref *RefOrID) *RefOrID {
+		if ref == nil {
+			return nil
+		}
+		out := *ref
+		out.AsString = !out.AsString
+		return &out
+	}
+	switch e.Details["api_name"] {
+	case "reporting_to":
+		r.ReportingTo = flip(r.ReportingTo)
+		return r, r.ReportingTo != nil
+	case "forecast_manager":
+		r.ForecastManager = flip(r.ForecastManager)
+		return r, r.ForecastManager != nil
+	}
+	return r, false
 }
 
 // DeleteRole deletes a role and moves its users to the role transferToID
