@@ -64,7 +64,7 @@ func runExport(c *cli.Context, s streams) error {
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	res, err := observe.Observe(ctx, conn.client, scope)
+	res, err := observe.Observe(ctx, conn.client.ReadOnly(), scope)
 	if err != nil {
 		return withCode(exitError, err)
 	}

@@ -73,7 +73,8 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 		return withCode(exitError, err)
 	}
 	defer conn.Close()
-	pl, err := (&planner{m: m, reader: conn.client, prune: c.Bool("prune"), targets: targets, errw: s.err}).make(ctx, nil)
+	// plan and drift hold only the read-only view: they cannot write.
+	pl, err := (&planner{m: m, reader: conn.client.ReadOnly(), prune: c.Bool("prune"), targets: targets, errw: s.err}).make(ctx, nil)
 	if err != nil {
 		return err
 	}
