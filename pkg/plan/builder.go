@@ -92,6 +92,9 @@ func (b *builder) diffPair(p pair) {
 	switch {
 	case d.Absent && o == nil:
 		return
+	case d.Absent && o.System:
+		b.problem(d, "cannot be absent: it is a system object (the top role, or a system-defined locking configuration), which is never deleted", []any{"absent"})
+		return
 	case d.Absent:
 		b.add(b.deleteChange(o, d))
 		return

@@ -23,10 +23,10 @@ import (
 	"github.com/r3labs/diff/v3"
 )
 
-// differ is safe for concurrent use and reused for every pair.
-var differ = mustDiffer()
-
-func mustDiffer() *diff.Differ {
+// newDiffer returns a differ for one comparison. A diff.Differ keeps the
+// change log of the comparison in progress, so it must not be shared:
+// plans may be made concurrently.
+func newDiffer() *diff.Differ {
 	d, err := diff.NewDiffer(diff.DisableStructValues(), diff.SliceOrdering(false))
 	if err != nil {
 		panic(err)
@@ -75,7 +75,7 @@ type contactRoleView struct {
 
 // fieldDiffs compares two views and returns sorted field differences.
 func fieldDiffs(before, after any) []FieldDiff {
-	log, err := differ.Diff(before, after)
+	log, err := newDiffer().Diff(before, after)
 	if err != nil {
 		// Views are typed structs of the same type; this cannot happen.
 		panic(fmt.Sprintf("plan: diff: %v", err))

@@ -21,12 +21,12 @@ func (b *builder) diffLocking(d, o *model.Object) *Change {
 		oc = o.LockingConfig
 	}
 	before, after := lockViews(dc, oc)
-	c := &Change{Key: d.Key, Action: Update, Fields: fieldDiffs(before, after)}
 	if o == nil {
-		c.Action = Create
-		c.After = d
-		return c
+		// Compared with nothing, not with Zoho's defaults: a new
+		// configuration shows every key it sets.
+		return &Change{Key: d.Key, Action: Create, After: d, Fields: fieldDiffs(lockView{}, after)}
 	}
+	c := &Change{Key: d.Key, Action: Update, Fields: fieldDiffs(before, after)}
 	c.After = &model.Object{Key: d.Key, ID: o.ID, LockingConfig: mergeLocking(dc, oc)}
 	return c
 }

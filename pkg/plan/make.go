@@ -45,7 +45,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 	}
 	b := newBuilder(in, opts)
 	pairs, unmanaged := pairUp(in.Desired, in.Observed, b)
-	b.roles = newRoleTree(pairs, unmanaged, opts.Prune)
+	b.roles = newRoleTree(pairs, unmanaged, opts.Prune, b.targeted)
 	for _, o := range unmanaged {
 		b.unmanaged(o)
 	}

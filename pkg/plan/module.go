@@ -15,10 +15,16 @@ func (b *builder) diffModule(d, o *model.Object) *Change {
 		for _, m := range b.in.Observed.OfKind(model.KindModule) {
 			names = append(names, m.Key.Name)
 		}
-		b.problem(d, "no custom module with API name %q in the org%s; crmsync manages existing custom modules (create the module in Zoho first)", []any{"api_name"}, d.Key.Name, hint(d.Key.Name, names))
+		b.problem(d, "no custom module with API name %q in the org; crmsync manages existing custom modules only (create it in Zoho first)%s", []any{"api_name"}, d.Key.Name, hint(d.Key.Name, names))
 		return nil
 	}
 	dm, om := d.Module, o.Module
+	if dm.Profiles != nil && om.Profiles == nil {
+		// The module list truncated the profiles and the module itself was
+		// not read: a diff against a partial list would remove profiles.
+		b.problem(d, "the org's list of profiles with access to module %s was not read in full (the module list truncates it), so crmsync cannot tell which profiles to add or remove", []any{"profiles"}, d.Key.Name)
+		return nil
+	}
 	var before, after moduleView
 	if dm.PluralLabel != nil {
 		after.PluralLabel, before.PluralLabel = dm.PluralLabel, orDefault(om.PluralLabel, "")
@@ -45,6 +51,10 @@ func (b *builder) diffModule(d, o *model.Object) *Change {
 func (b *builder) moduleRequests(c *Change) {
 	d := b.desiredOf(c)
 	m := c.After.Module
+	if m.Profiles == nil {
+		b.problem(d, "an update of module %s must send its complete list of profiles, which was not read in full (the module list truncates it)", nil, c.Key.Name)
+		return
+	}
 	item := map[string]any{}
 	if m.PluralLabel != nil {
 		item["plural_label"] = *m.PluralLabel

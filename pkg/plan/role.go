@@ -19,15 +19,17 @@ type roleNode struct {
 // roleTree is the role hierarchy after apply, plus the renames and deletes
 // that lead there. Live names map to target names through renamed.
 type roleTree struct {
-	renamed map[string]string
-	deleted map[string]*model.Object // live name -> live role being deleted
-	nodes   map[string]*roleNode     // target name -> node
+	renamed  map[string]string
+	deleted  map[string]*model.Object // live name -> live role being deleted
+	nodes    map[string]*roleNode     // target name -> node
 	transfer map[string]string        // live name of a deleted role -> target name receiving its users
 }
 
 // newRoleTree computes the target hierarchy from the pairs and the live
-// roles nobody claimed (deleted under prune).
-func newRoleTree(pairs []pair, rest []*model.Object, prune bool) *roleTree {
+// roles nobody claimed (deleted under prune). Only targeted changes shape
+// it: a move, create or delete left out of the plan does not happen.
+// Renames always count, as requests name roles by ID.
+func newRoleTree(pairs []pair, rest []*model.Object, prune bool, targeted func(model.Key) bool) *roleTree {
 	t := &roleTree{renamed: map[string]string{}, deleted: map[string]*model.Object{},
 		nodes: map[string]*roleNode{}, transfer: map[string]string{}}
 	desired := map[string]*model.Object{}
@@ -36,20 +38,24 @@ func newRoleTree(pairs []pair, rest []*model.Object, prune bool) *roleTree {
 			continue
 		}
 		if p.desired.Absent {
-			t.deleted[p.observed.Key.Name] = p.observed
-			t.transfer[p.observed.Key.Name] = p.desired.TransferTo
+			if targeted(p.observed.Key) && !p.observed.System {
+				t.deleted[p.observed.Key.Name] = p.observed
+				t.transfer[p.observed.Key.Name] = p.desired.TransferTo
+			}
 			continue
 		}
 		t.renamed[p.observed.Key.Name] = p.desired.Key.Name
-		desired[p.observed.Key.Name] = p.desired
+		if targeted(p.desired.Key) {
+			desired[p.observed.Key.Name] = p.desired
+		}
 	}
 	for _, o := range rest {
-		if o.Key.Kind == model.KindRole && prune && !o.System {
+		if o.Key.Kind == model.KindRole && prune && !o.System && targeted(o.Key) {
 			t.deleted[o.Key.Name] = o
 		}
 	}
 	for _, p := range pairs {
-		if p.key.Kind == model.KindRole && p.observed == nil && !p.desired.Absent {
+		if p.key.Kind == model.KindRole && p.observed == nil && !p.desired.Absent && targeted(p.key) {
 			t.nodes[p.key.Name] = &roleNode{key: p.key, parent: derefString(p.desired.Role.ReportingTo), source: p.desired}
 		}
 	}
@@ -58,16 +64,31 @@ func newRoleTree(pairs []pair, rest []*model.Object, prune bool) *roleTree {
 	}
 	for live, o := range t.deleted {
 		if t.transfer[live] == "" {
-			t.transfer[live] = t.name(derefString(o.Role.ReportingTo))
+			t.transfer[live] = t.name(t.survivingAncestor(o))
 		}
 	}
 	return t
 }
 
+// survivingAncestor is the live name of the nearest ancestor of o that is
+// not deleted: a pruned role's users go there, since its parent may be
+// pruned too.
+func (t *roleTree) survivingAncestor(o *model.Object) string {
+	parent := derefString(o.Role.ReportingTo)
+	for i := 0; i <= len(t.deleted); i++ {
+		d := t.deleted[parent]
+		if d == nil {
+			break
+		}
+		parent = derefString(d.Role.ReportingTo)
+	}
+	return parent
+}
+
 func pairObserved(pairs []pair) []*model.Object {
 	var out []*model.Object
 	for _, p := range pairs {
-		if p.observed != nil && p.key.Kind == model.KindRole && !p.desired.Absent {
+		if p.observed != nil && p.key.Kind == model.KindRole {
 			out = append(out, p.observed)
 		}
 	}

@@ -23,7 +23,7 @@ func (b *builder) checkRoleTree() {
 			}
 			continue
 		}
-		if n.source == nil {
+		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
 			if o := t.deletedByName(n.parent); o != nil {
 				d := b.in.Desired.Get(o.Key)
 				if d == nil {
@@ -111,9 +111,7 @@ func (b *builder) roleRequests() {
 	for _, c := range upserts {
 		id := b.roleUpsert(c)
 		reqOf[c.Key.Name] = id
-		if n := t.nodes[c.Key.Name]; n != nil {
-			b.after(id, reqOf[n.parent])
-		}
+		b.after(id, t.nearestAncestorRequest(c.Key.Name, reqOf))
 	}
 	slices.SortStableFunc(deletes, func(x, y *Change) int { return t.liveDepth(y.Key.Name) - t.liveDepth(x.Key.Name) })
 	for _, c := range deletes {
@@ -129,6 +127,24 @@ func (b *builder) roleRequests() {
 			}
 		}
 	}
+}
+
+// nearestAncestorRequest is the request of name's nearest ancestor in the
+// target hierarchy that has one, or 0. Waiting for the parent's request
+// alone is not enough: when a role moves under a role that is today its own
+// descendant, the move that takes that role out of its subtree may be a
+// grandparent's, and sent first the role's move would make a cycle. The
+// ancestor's request waits in turn for its own nearest one, so the whole
+// path to the top is in place first.
+func (t *roleTree) nearestAncestorRequest(name string, reqOf map[string]int) int {
+	seen := map[string]bool{name: true}
+	for n := t.nodes[name]; n != nil && n.parent != "" && !seen[n.parent]; n = t.nodes[n.parent] {
+		if id := reqOf[n.parent]; id != 0 {
+			return id
+		}
+		seen[n.parent] = true
+	}
+	return 0
 }
 
 // liveDepth is a live role's depth in the current hierarchy.

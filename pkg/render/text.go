@@ -50,7 +50,7 @@ func actionColor(a plan.Action) string {
 	return yellow
 }
 
-// Text writes the human plan.
+// Text writes the human plan. It ends with the summary line (see Summary).
 func Text(w io.Writer, p *plan.Plan, o Options) error {
 	var b bytes.Buffer
 	for _, warn := range p.Warnings {
@@ -66,18 +66,18 @@ func Text(w io.Writer, p *plan.Plan, o Options) error {
 			b.WriteString("crmsync will perform the following actions:\n\n")
 		}
 	}
-	reqs := map[int]plan.Request{}
+	reqs := &requestIndex{byID: map[int]plan.Request{}, shown: map[int]bool{}}
 	for _, r := range p.Requests {
-		reqs[r.ID] = r
+		reqs.byID[r.ID] = r
 	}
 	for i := range p.Changes {
 		writeChange(&b, &p.Changes[i], reqs, o)
 	}
 	writeUnmanaged(&b, p)
-	b.WriteString(o.paint(bold, Summary(p, o.Drift)) + "\n")
 	if n := len(p.Requests); n > 0 {
 		fmt.Fprintf(&b, "API calls to apply: %d (%s)\n", n, callList(p.Calls.Planned))
 	}
+	b.WriteString(o.paint(bold, Summary(p, o.Drift)) + "\n")
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -106,7 +106,15 @@ func callList(cs []plan.CallCount) string {
 	return strings.Join(parts, ", ")
 }
 
-func writeChange(b *bytes.Buffer, c *plan.Change, reqs map[int]plan.Request, o Options) {
+// requestIndex finds requests by ID and remembers which were printed: a
+// batched request carries several changes but is printed once, under the
+// first of them.
+type requestIndex struct {
+	byID  map[int]plan.Request
+	shown map[int]bool
+}
+
+func writeChange(b *bytes.Buffer, c *plan.Change, reqs *requestIndex, o Options) {
 	col := actionColor(c.Action)
 	head := fmt.Sprintf("%s %s", c.Action.Symbol(), c.Key)
 	if c.PreviousName != "" {
@@ -128,7 +136,12 @@ func writeChange(b *bytes.Buffer, c *plan.Change, reqs map[int]plan.Request, o O
 	}
 	if o.ShowRequests {
 		for _, id := range c.Requests {
-			writeRequest(b, reqs[id], o)
+			if reqs.shown[id] {
+				fmt.Fprintf(b, "      %s (batched; body shown above)\n", RequestLine(reqs.byID[id], o.APIVersion))
+				continue
+			}
+			reqs.shown[id] = true
+			writeRequest(b, reqs.byID[id], o)
 		}
 	}
 	b.WriteString("\n")
@@ -142,13 +155,20 @@ func orUnknown(s string) string {
 }
 
 func writeField(b *bytes.Buffer, a plan.Action, f plan.FieldDiff, o Options) {
+	path, rule := fieldPath(f.Path)
+	value := func(v any) string {
+		if rule != "" {
+			return ruleValue(rule, v)
+		}
+		return Value(v)
+	}
 	switch {
 	case f.Old == nil && f.New != nil:
-		fmt.Fprintf(b, "      %s %s: %s\n", o.paint(green, "+"), f.Path, Value(f.New))
+		fmt.Fprintf(b, "      %s %s: %s\n", o.paint(green, "+"), path, value(f.New))
 	case f.New == nil && f.Old != nil:
-		fmt.Fprintf(b, "      %s %s: %s\n", o.paint(red, "-"), f.Path, Value(f.Old))
+		fmt.Fprintf(b, "      %s %s: %s\n", o.paint(red, "-"), path, value(f.Old))
 	default:
-		fmt.Fprintf(b, "      %s %s: %s -> %s\n", o.paint(yellow, "~"), f.Path, Value(f.Old), Value(f.New))
+		fmt.Fprintf(b, "      %s %s: %s -> %s\n", o.paint(yellow, "~"), path, value(f.Old), value(f.New))
 	}
 }
 
