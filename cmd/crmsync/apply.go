@@ -65,11 +65,24 @@ func runApply(c *cli.Context, s streams) error {
 	var pl *plan.Plan
 	if c.NArg() == 1 {
 		pl, err = loadSavedPlan(ctx, c, conn, c.Args().First())
+		if err == nil {
+			err = render.Text(s.out, pl, textOptions(c, s, conn))
+		}
+		if err == nil && pl.Summary.Empty() {
+			pl = nil
+		}
 	} else {
 		pl, err = planForApply(c, s, conn)
 	}
-	if err != nil || pl == nil {
+	if err != nil {
 		return err
+	}
+	if pl == nil { // nothing to do
+		if path := c.String("report"); path != "" {
+			rep := &apply.Report{FormatVersion: plan.FormatVersion, Outcomes: []apply.Outcome{}, Verified: true, Calls: callCounts(conn)}
+			return writeJSON(path, rep)
+		}
+		return nil
 	}
 	if err := checkDeletes(c, pl); err != nil {
 		return withCode(exitError, err)
@@ -91,9 +104,7 @@ func planForApply(c *cli.Context, s streams, conn *connection) (*plan.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	o := render.Options{ShowRequests: c.Bool("show-requests"), APIVersion: conn.client.APIVersion(),
-		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
-	if err := render.Text(s.out, pl, o); err != nil {
+	if err := render.Text(s.out, pl, textOptions(c, s, conn)); err != nil {
 		return nil, err
 	}
 	if pl.Summary.Empty() {
@@ -228,4 +239,9 @@ func writeJSON(path string, v any) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+func textOptions(c *cli.Context, s streams, conn *connection) render.Options {
+	return render.Options{ShowRequests: c.Bool("show-requests"), APIVersion: conn.client.APIVersion(),
+		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
 }

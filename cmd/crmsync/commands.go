@@ -14,5 +14,6 @@ func commands(s streams) []*cli.Command {
 		emulatorCommand(s),
 		authCommand(s),
 		versionCommand(s),
+		completionCommand(s),
 	}
 }

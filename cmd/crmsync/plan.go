@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -59,7 +60,7 @@ Exit codes:
 
 // runPlan is plan and drift: load, connect, observe, plan, save, render.
 func runPlan(c *cli.Context, s streams, drift bool) error {
-	ctx := c.Context
+	ctx, start := c.Context, time.Now()
 	m, err := loadManifests(ctx, c, s.err)
 	if err != nil {
 		return err
@@ -84,6 +85,7 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 		}
 	}
 	pl.Calls.Made = callCounts(conn)
+	reportReads(s, pl.Calls.Made, time.Since(start))
 	if err := renderPlan(c, s.out, pl, drift, conn.client.APIVersion()); err != nil {
 		return withCode(exitError, err)
 	}
@@ -119,4 +121,16 @@ func savePlan(c *cli.Context, conn *connection, pl *plan.Plan, path string) erro
 		return fmt.Errorf("save the plan: %w", err)
 	}
 	return nil
+}
+
+// reportReads tells, on stderr, what reading the org cost when it took more
+// than a handful of calls.
+func reportReads(s streams, calls []plan.CallCount, took time.Duration) {
+	n := 0
+	for _, c := range calls {
+		n += c.Count
+	}
+	if n > 10 {
+		fmt.Fprintf(s.err, "Read the org with %d API calls in %s.\n", n, took.Round(time.Millisecond))
+	}
 }
