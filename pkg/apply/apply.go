@@ -99,6 +99,9 @@ func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) err
 			// Nothing left to do: the lost write had been applied.
 			prev.Status, prev.Code = doneStatus(prev.Action), ""
 			prev.Message = "applied (confirmed by reading it again after a lost response)"
+			if live := state.Get(k); live != nil && prev.ID == "" {
+				prev.ID = live.ID // a create's ID, which the lost response held
+			}
 		}
 	}
 	return nil

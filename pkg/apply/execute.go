@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"sync"
@@ -50,10 +51,13 @@ type done struct {
 
 // execute sends every request whose dependencies succeeded, as many at a
 // time as the client allows, and skips the ones whose dependencies did
-// not. Once ctx is cancelled no new request starts; running ones finish.
+// not. Once ctx is cancelled no new request starts; running ones finish:
+// they run under a context that the interrupt does not cancel, since a
+// write cut off mid-flight has an unknown outcome that nothing re-reads.
 func (e *executor) execute(ctx context.Context) (interrupted bool) {
 	results := make(chan done)
 	inFlight := 0
+	sendCtx := context.WithoutCancel(ctx)
 	for {
 		ready := e.ready()
 		if ctx.Err() != nil {
@@ -63,7 +67,10 @@ func (e *executor) execute(ctx context.Context) (interrupted bool) {
 		for _, r := range ready {
 			e.state[r.ID] = running
 			inFlight++
-			go func(r plan.Request) { results <- done{id: r.ID, outcomes: e.send(ctx, r)} }(r)
+			// Placeholders are filled here, not in the goroutine: finish
+			// writes e.ids on this goroutine.
+			zr, err := e.resolve(r)
+			go func(r plan.Request) { results <- done{id: r.ID, outcomes: e.send(sendCtx, r, zr, err)} }(r)
 		}
 		if inFlight == 0 {
 			break
@@ -174,9 +181,9 @@ func (e *executor) skipRest(interrupted bool) {
 	}
 }
 
-// send makes one request and turns its response into one outcome per change.
-func (e *executor) send(ctx context.Context, r plan.Request) []Outcome {
-	zr, err := e.resolve(r)
+// send makes one request, zr (r resolved, or the error of resolving it),
+// and turns its response into one outcome per change.
+func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, err error) []Outcome {
 	if err != nil {
 		return e.all(r, Failed, "", err.Error())
 	}
@@ -185,12 +192,12 @@ func (e *executor) send(ctx context.Context, r plan.Request) []Outcome {
 		zr.Body, form = withRefForm(zr.Body, learned.(refForm)), learned.(refForm)
 	}
 	resp, err := e.d.Do(ctx, zr)
-	if err != nil && form != formNone && isRefShapeError(err) {
+	if form != formNone && refRejected(resp, err) {
 		// Zoho's pages disagree on the form of role references (see
 		// refs.go). A 400 was not processed, so the other form is tried
 		// once, and remembered for the rest of the run.
 		zr.Body = withRefForm(zr.Body, other(form))
-		if resp, err = e.d.Do(ctx, zr); err == nil {
+		if resp, err = e.d.Do(ctx, zr); err == nil && allOK(resp) {
 			e.refForms.Store(r.Method, other(form))
 		}
 	}
@@ -258,10 +265,33 @@ func (e *executor) resolve(r plan.Request) (zoho.Request, error) {
 	return zr, nil
 }
 
-func isRefShapeError(err error) bool {
+// refRejected reports whether Zoho refused a write with a 400, which it
+// did not process, for a reason a reference in the wrong form gives: as the
+// request's error (a top-level error object) or as the result of its one
+// item (a roles wrapper). A 5xx or a lost response is never a rejection:
+// that write may have been applied.
+func refRejected(resp *zoho.Response, err error) bool {
 	var ae *zoho.APIError
-	if !errors.As(err, &ae) {
+	switch {
+	case err != nil:
+		return !zoho.IsOutcomeUnknown(err) && errors.As(err, &ae) &&
+			ae.HTTPStatus == http.StatusBadRequest && isRefShapeCode(ae.Code)
+	case resp == nil || len(resp.Items) != 1:
 		return false
 	}
-	return ae.Code == "INVALID_DATA" || ae.Code == "UNABLE_TO_PARSE_DATA_TYPE"
+	it := resp.Items[0]
+	return !it.OK() && it.HTTPStatus == http.StatusBadRequest && isRefShapeCode(it.Code)
+}
+
+func isRefShapeCode(code string) bool {
+	return code == "INVALID_DATA" || code == "UNABLE_TO_PARSE_DATA_TYPE"
+}
+
+func allOK(resp *zoho.Response) bool {
+	for _, it := range resp.Items {
+		if !it.OK() {
+			return false
+		}
+	}
+	return true
 }
