@@ -187,18 +187,19 @@ func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, er
 	if err != nil {
 		return e.all(r, Failed, "", err.Error())
 	}
-	form := refsForm(zr.Body)
-	if learned, ok := e.refForms.Load(r.Method); ok && form != formNone {
-		zr.Body, form = withRefForm(zr.Body, learned.(refForm)), learned.(refForm)
+	sh, form := bodyShape(zr.Body)
+	learnKey := sh.name + " " + r.Method
+	if learned, ok := e.refForms.Load(learnKey); ok && form != formNone {
+		zr.Body, form = sh.rewrite(zr.Body, learned.(refForm)), learned.(refForm)
 	}
 	resp, err := e.d.Do(ctx, zr)
 	if form != formNone && refRejected(resp, err) {
-		// Zoho's pages disagree on the form of role references (see
-		// refs.go). A 400 was not processed, so the other form is tried
+		// Zoho's documents disagree on this part of the body (see
+		// shapes.go). A 400 was not processed, so the other form is tried
 		// once, and remembered for the rest of the run.
-		zr.Body = withRefForm(zr.Body, other(form))
+		zr.Body = sh.rewrite(zr.Body, other(form))
 		if resp, err = e.d.Do(ctx, zr); err == nil && allOK(resp) {
-			e.refForms.Store(r.Method, other(form))
+			e.refForms.Store(learnKey, other(form))
 		}
 	}
 	switch {
@@ -270,6 +271,16 @@ func (e *executor) resolve(r plan.Request) (zoho.Request, error) {
 // request's error (a top-level error object) or as the result of its one
 // item (a roles wrapper). A 5xx or a lost response is never a rejection:
 // that write may have been applied.
+// bodyShape finds the disputed part of a body, if any.
+func bodyShape(body []byte) (shape, refForm) {
+	for _, sh := range shapes {
+		if f := sh.form(body); f != formNone {
+			return sh, f
+		}
+	}
+	return shape{}, formNone
+}
+
 func refRejected(resp *zoho.Response, err error) bool {
 	var ae *zoho.APIError
 	switch {

@@ -316,22 +316,22 @@ func checkBodies(t testing.TB, res result) (rejected []int) {
 			t.Errorf("write %s %s?%s %s is not a request of the plan", log[i].Method, apiPath(log[i].Path), log[i].RawQuery, log[i].Body)
 		}
 	}
-	// learned is, per method, the index of the first resend in the other
-	// form: apply sends later role writes of that method in that form.
+	// learned is, per disputed shape and method, the index of the first
+	// resend in the other form: apply sends later writes in that form.
 	learned := map[string]int{}
 	for _, rq := range res.Plan.Requests {
 		a, body := attempts[rq.ID], []byte(sub(string(rq.Body)))
 		if len(a) == 2 && bytes.Equal(log[a[0]].Body, body) && log[a[0]].Status == 400 &&
-			refsForm(body) != formNone && jsonEqual(log[a[1]].Body, otherRefForm(body)) {
+			shapeOf(body) != formNone && jsonEqual(log[a[1]].Body, otherRefForm(body)) {
 			rejected = append(rejected, a[0])
-			if i, ok := learned[rq.Method]; !ok || a[1] < i {
-				learned[rq.Method] = a[1]
+			if i, ok := learned[learnKey(rq.Method, body)]; !ok || a[1] < i {
+				learned[learnKey(rq.Method, body)] = a[1]
 			}
 		}
 	}
 	for _, rq := range res.Plan.Requests {
 		a, body := attempts[rq.ID], []byte(sub(string(rq.Body)))
-		i, ok := learned[rq.Method]
+		i, ok := learned[learnKey(rq.Method, body)]
 		switch {
 		case len(a) == 0 || len(a) == 2 && slices.Contains(rejected, a[0]):
 		case len(a) == 1 && bytes.Equal(log[a[0]].Body, body):
@@ -356,15 +356,29 @@ func matchRequest(p *plan.Plan, w emulator.LoggedRequest, sub func(string) strin
 			continue
 		}
 		body := []byte(sub(string(rq.Body)))
-		if bytes.Equal(body, w.Body) || (refsForm(body) != formNone && jsonEqual(otherRefForm(body), w.Body)) {
+		if bytes.Equal(body, w.Body) || (shapeOf(body) != formNone && jsonEqual(otherRefForm(body), w.Body)) {
 			return rq.ID
 		}
 	}
 	return 0
 }
 
-// otherRefForm is a roles body with its references in the other form.
-func otherRefForm(body []byte) []byte { return withRefForm(body, other(refsForm(body))) }
+// otherRefForm is a body with its disputed part (role references, module
+// profile removals) in the other form.
+func otherRefForm(body []byte) []byte {
+	sh, f := bodyShape(body)
+	return sh.rewrite(body, other(f))
+}
+
+func shapeOf(body []byte) refForm {
+	_, f := bodyShape(body)
+	return f
+}
+
+func learnKey(method string, body []byte) string {
+	sh, _ := bodyShape(body)
+	return sh.name + " " + method
+}
 
 func sameQuery(rq plan.Request, raw string, sub func(string) string) bool {
 	got, err := url.ParseQuery(raw)

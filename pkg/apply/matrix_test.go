@@ -97,24 +97,10 @@ func TestScenarios(t *testing.T) {
 			t.Parallel()
 			for _, sc := range scenarios() {
 				t.Run(sc.name, func(t *testing.T) {
-					if reason := knownDivergence(v, sc.name); reason != "" {
-						t.Skip(reason)
-					}
 					r := newRig(t, emulator.Options{Seed: sc.seed(), Readings: variants[v]})
 					sc.run(t, r)
 				})
 			}
 		})
 	}
-}
-
-// knownDivergence names the bug that keeps a scenario from converging
-// under a reading, or "" when it must pass.
-func knownDivergence(variant, scenario string) string {
-	if variant == "ProfileDeleteForm=object" && (scenario == "module_profiles" || scenario == "examples_org") {
-		return "plan bug: pkg/plan/module.go moduleRequests always marks a removed profile " +
-			`{"id": …, "_delete": true}; under the SDKs' reading (_delete is {"permanent": …}) Zoho answers ` +
-			"400 INVALID_DATA (expected type jsonobject) and a module can never lose a profile"
-	}
-	return ""
 }
