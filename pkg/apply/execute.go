@@ -101,6 +101,11 @@ func (e *executor) ready() []plan.Request {
 				ok = false
 			}
 		}
+		for _, w := range r.Wait {
+			if s := e.state[w]; s == pending || s == running {
+				ok = false
+			}
+		}
 		if blocked != 0 {
 			e.state[r.ID] = failed
 			e.uncertain[r.ID] = e.uncertain[blocked]

@@ -278,25 +278,28 @@ func TestFaultAppliedThen500(t *testing.T) {
 	// applied and has nothing to send for it.
 	t.Run("lost_again_in_recovery", func(t *testing.T) {
 		r := newRig(t, emulator.Options{})
+		// The first POST fails before processing, so recovery must send it
+		// again; that second response is lost too, after it was applied.
+		r.emu.FailNext("POST", "/settings/roles", 500, "INTERNAL_ERROR", false)
 		r.emu.FailNext("POST", "/settings/roles", 500, "INTERNAL_ERROR", true)
-		r.emu.FailNext("DELETE", "/Contacts/roles", 500, "INTERNAL_ERROR", true)
 		res := r.faultRun()
-		if o := outcomeOf(res, "Other"); o.Status != Unknown {
-			t.Errorf("Other: %+v, want unknown", o)
+		if o := outcomeOf(res, "Inside Sales"); o.Status != Unknown {
+			t.Errorf("Inside Sales: %+v, want unknown", o)
 		}
-		if o := outcomeOf(res, "Inside Sales"); o.Status != Created {
-			t.Errorf("Inside Sales: %+v, want created (confirmed)", o)
+		if n := postsOf(res.Log, "Inside Sales"); n != 2 {
+			t.Errorf("Inside Sales was POSTed %d times, want twice (once unprocessed, once lost)", n)
 		}
-		if n := postsOf(res.Log, "Inside Sales"); n != 1 {
-			t.Errorf("Inside Sales was POSTed %d times, want once", n)
+		if o := outcomeOf(res, "Other"); o.Status != Deleted {
+			t.Errorf("Other: %+v, want deleted: an unrelated failure does not stop deletes", o)
 		}
-		if p := r.plan(faultManifests.parse(t), plan.Options{}); !p.Summary.Empty() {
-			t.Errorf("the rerun plan has changes: %+v", p.Summary)
+		if o := outcomeOf(res, "Phone Sales"); o.Status != Skipped {
+			t.Errorf("Phone Sales: %+v, want skipped behind its parent", o)
 		}
-		if n := count(r.emu.Requests(), "DELETE", "/Contacts/roles"); n != 1 {
-			t.Errorf("%d DELETE /Contacts/roles, want 1", n)
+		// Only the child is left: its parent exists once.
+		if p := r.plan(faultManifests.parse(t), plan.Options{}); p.Summary != (plan.Summary{Create: 1}) {
+			t.Errorf("the rerun plan: %+v, want the one skipped create", p.Summary)
 		}
-		r.rerunUntilConverged(0)
+		r.rerunUntilConverged(1)
 	})
 }
 

@@ -97,7 +97,9 @@ func (b *builder) buildRequests() {
 	b.orderDeletes()
 }
 
-// orderDeletes makes every whole-object delete wait for all other requests.
+// orderDeletes makes every whole-object delete wait for all other requests
+// to finish. It is an order, not a dependency: the deletes that depend on
+// another request say so in After.
 func (b *builder) orderDeletes() {
 	var others []int
 	for _, r := range b.reqs {
@@ -105,9 +107,15 @@ func (b *builder) orderDeletes() {
 			others = append(others, r.ID)
 		}
 	}
-	for _, r := range b.reqs {
-		if r.Method == "DELETE" {
-			b.after(r.ID, others...)
+	for i := range b.reqs {
+		r := &b.reqs[i]
+		if r.Method != "DELETE" {
+			continue
+		}
+		for _, o := range others {
+			if !slices.Contains(r.After, o) {
+				r.Wait = append(r.Wait, o)
+			}
 		}
 	}
 }

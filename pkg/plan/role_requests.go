@@ -120,10 +120,18 @@ func (b *builder) roleRequests() {
 		b.after(id, reqOf[t.transfer[c.Key.Name]])
 		reqOf["\x00"+c.Key.Name] = id
 	}
-	for _, c := range deletes { // a parent goes after its deleted children
+	for _, c := range deletes { // a parent goes after its children leave
 		for _, child := range deletes {
 			if p := child.Before.Role.ReportingTo; p != nil && *p == c.Key.Name {
 				b.after(reqOf["\x00"+c.Key.Name], reqOf["\x00"+child.Key.Name])
+			}
+		}
+		for _, moved := range upserts {
+			if moved.Before == nil {
+				continue
+			}
+			if p := moved.Before.Role.ReportingTo; p != nil && *p == c.Key.Name {
+				b.after(reqOf["\x00"+c.Key.Name], reqOf[moved.Key.Name])
 			}
 		}
 	}

@@ -114,6 +114,10 @@ type Request struct {
 	Changes []model.Key `json:"changes"`
 	// After lists the IDs of requests that must succeed first.
 	After []int `json:"after,omitempty"`
+	// Wait lists the IDs of requests that must have finished first, with
+	// any outcome: whole-object deletes wait for everything else, but an
+	// unrelated failure does not stop them.
+	Wait []int `json:"wait,omitempty"`
 }
 
 // Param is one query parameter.
