@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
 )
 
 // yaml11Bools are the YAML 1.1 spellings of booleans that YAML 1.2 (and so
@@ -85,7 +87,7 @@ func suggest(s string, candidates []string) string {
 		if fold(c) == fold(s) || (len(s) >= 3 && strings.HasPrefix(fold(c), fold(s))) {
 			return c
 		}
-		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		d := model.Distance(strings.ToLower(s), strings.ToLower(c))
 		limit := max(1, min(len(s), len(c))/3)
 		if d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
@@ -100,28 +102,6 @@ func didYouMean(s string, candidates []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
-}
-
-// levenshtein is the edit distance between a and b, counted in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // isYAML11Bool reports whether s is a YAML 1.1 boolean spelling.
