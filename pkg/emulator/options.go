@@ -21,7 +21,8 @@ type Options struct {
 	// Latency is added to every request before it is processed.
 	Latency time.Duration
 	// MaxConcurrent, when > 0, answers 429 TOO_MANY_REQUESTS before
-	// processing to every request beyond that many in flight ([api.md §7]).
+	// processing to every API request beyond that many API requests in
+	// flight ([api.md §7]); token calls neither count nor get refused.
 	MaxConcurrent int
 	// Rate429 and Rate500 are the probabilities that an API request is
 	// answered 429 TOO_MANY_REQUESTS or 500 INTERNAL_ERROR before it is

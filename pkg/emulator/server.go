@@ -167,11 +167,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // pipeline applies the knobs around dispatch: concurrency limit, latency,
 // injected failures and random faults.
 func (s *Server) pipeline(r *http.Request, body []byte) reply {
-	n := s.inflight.Add(1)
-	defer s.inflight.Add(-1)
+	isAPI := strings.HasPrefix(r.URL.Path, "/crm/")
 	k := s.knobs()
-	if k.maxConc > 0 && n > int64(k.maxConc) {
-		return tooManyRequests()
+	// The concurrency limit counts API calls only: token calls go to the
+	// accounts server, another host than the API domain [api.md §6.1, §7].
+	if isAPI {
+		n := s.inflight.Add(1)
+		defer s.inflight.Add(-1)
+		if k.maxConc > 0 && n > int64(k.maxConc) {
+			return tooManyRequests()
+		}
 	}
 	if k.latency > 0 {
 		t := time.NewTimer(k.latency)
@@ -182,7 +187,6 @@ func (s *Server) pipeline(r *http.Request, body []byte) reply {
 			return errInternal().reply()
 		}
 	}
-	isAPI := strings.HasPrefix(r.URL.Path, "/crm/")
 	f := s.takeFailure(r.Method, r.URL.Path)
 	switch {
 	case f != nil && !f.Applied:

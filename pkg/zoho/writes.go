@@ -142,21 +142,29 @@ func (c *Client) UpdateRole(ctx context.Context, id string, r RoleWrite) (ItemRe
 // reporting_to and forecast_manager, {"id": …} or a bare id (open question
 // 2). When Zoho rejects one of them with INVALID_DATA and an
 // expected_data_type, the role was not processed, and the write is sent
-// once more with that reference in the other form.
+// once more with that reference in the other form. Each reference is
+// flipped at most once: Zoho reports one key per answer, and the Update
+// Role page documents both references as strings [seed:update-role], so a
+// write with both in the object form needs two flips.
 func (c *Client) roleWrite(ctx context.Context, method, path string, r RoleWrite) (ItemResult, error) {
 	res, err := c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
-	if other, ok := flipRefForm(r, err); ok {
-		return c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, other))
+	flipped := map[string]bool{}
+	for {
+		other, key, ok := flipRefForm(r, err)
+		if !ok || flipped[key] {
+			return res, err
+		}
+		flipped[key], r = true, other
+		res, err = c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
 	}
-	return res, err
 }
 
 // flipRefForm returns r with the reference named by a type error in err
-// written in the other form.
-func flipRefForm(r RoleWrite, err error) (RoleWrite, bool) {
+// written in the other form, and the key of that reference.
+func flipRefForm(r RoleWrite, err error) (RoleWrite, string, bool) {
 	var e *APIError
 	if !errors.As(err, &e) || e.Code != "INVALID_DATA" || e.Details["expected_data_type"] == nil {
-		return r, false
+		return r, "", false
 	}
 	flip := func(ref *RefOrID) *RefOrID {
 		if ref == nil {
@@ -166,15 +174,15 @@ func flipRefForm(r RoleWrite, err error) (RoleWrite, bool) {
 		out.AsString = !out.AsString
 		return &out
 	}
-	switch e.Details["api_name"] {
+	switch key, _ := e.Details["api_name"].(string); key {
 	case "reporting_to":
 		r.ReportingTo = flip(r.ReportingTo)
-		return r, r.ReportingTo != nil
+		return r, key, r.ReportingTo != nil
 	case "forecast_manager":
 		r.ForecastManager = flip(r.ForecastManager)
-		return r, r.ForecastManager != nil
+		return r, key, r.ForecastManager != nil
 	}
-	return r, false
+	return r, "", false
 }
 
 // DeleteRole deletes a role and moves its users to the role transferToID
