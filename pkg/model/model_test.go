@@ -1,0 +1,55 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "abc", 0}, {"Stage", "Stag", 1}, {"kitten", "sitting", 3}, {"é", "e", 1}, {"", "abc", 3},
+	} {
+		if got := Distance(tc.a, tc.b); got != tc.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	names := []string{"Administrator", "Standard", "Sales", "Marketing", "Support"}
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"Adminstrator", []string{"Administrator"}},
+		{"sales", []string{"Sales"}},
+		{"Zzzzzzzz", nil},
+	} {
+		if got := Closest(tc.name, names, 3); !slices.Equal(got, tc.want) {
+			t.Errorf("Closest(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestKeyOrderAndState(t *testing.T) {
+	s := NewState()
+	for _, k := range []Key{{KindLockingConfig, "Deals"}, {KindRole, "b"}, {KindModule, "M"}, {KindRole, "a"}, {KindContactRole, "x"}} {
+		s.Put(&Object{Key: k})
+	}
+	want := []Key{{KindModule, "M"}, {KindRole, "a"}, {KindRole, "b"}, {KindContactRole, "x"}, {KindLockingConfig, "Deals"}}
+	if got := s.Keys(); !slices.Equal(got, want) {
+		t.Errorf("Keys() = %v, want %v", got, want)
+	}
+	if got := len(s.OfKind(KindRole)); got != 2 {
+		t.Errorf("OfKind(Role) has %d objects", got)
+	}
+	if k := (Key{KindRole, "Sales Head"}); k.String() != `Role "Sales Head"` {
+		t.Errorf("String() = %s", k)
+	}
+	if Kind("Nope").Rank() != len(Kinds) {
+		t.Errorf("unknown kinds sort last")
+	}
+}
