@@ -42,11 +42,9 @@ func helpFor(t *testing.T, path []string) *cliHelp {
 		return h
 	}
 	out, err := exec.Command(crmsyncBin, append(slices.Clone(path), "--help")...).Output()
-	if err != nil {
-		t.Fatalf("crmsync %s --help: %v", key, err)
-	}
 	text := string(out)
-	if !strings.HasPrefix(text, "NAME:\n   crmsync "+key+" - ") {
+	if err != nil || !strings.HasPrefix(text, "NAME:\n   crmsync "+key+" - ") {
+		// An unknown command exits 1 with no help text.
 		helpCache[key] = nil
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -67,17 +68,43 @@ roles and contact roles in YAML manifests, and reconciles the org with them.
 		ExitErrHandler:       func(*cli.Context, error) {},
 		Commands:             commands(s),
 	}
-	app.CommandNotFound = func(c *cli.Context, name string) {
-		fmt.Fprintf(s.err, "crmsync: unknown command %q; run 'crmsync --help' for the list\n", name)
+	app.OnUsageError = usageError
+	for _, c := range app.Commands {
+		setUsageError(c)
 	}
 	return app
+}
+
+// usageError reports a bad flag or argument once, on stderr, with where to
+// find help, instead of printing the whole help text on stdout.
+func usageError(c *cli.Context, err error, _ bool) error {
+	var names []string
+	for _, l := range c.Lineage() {
+		if l.Command != nil && l.Command.Name != "" && l.Command.Name != c.App.Name {
+			names = append([]string{l.Command.Name}, names...)
+		}
+	}
+	name := strings.Join(append([]string{"crmsync"}, names...), " ")
+	return withCode(exitError, fmt.Errorf("%w; see '%s --help'", err, name))
+}
+
+func setUsageError(c *cli.Command) {
+	c.OnUsageError = usageError
+	for _, sub := range c.Subcommands {
+		setUsageError(sub)
+	}
 }
 
 // run executes crmsync with args and returns the process exit code. It is the
 // only place that turns errors into output and exit codes.
 func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
 	app := newApp(streams{in: in, out: out, err: errw})
+	unknown := ""
+	app.CommandNotFound = func(c *cli.Context, name string) { unknown = name }
 	err := app.RunContext(ctx, args)
+	if unknown != "" && err == nil {
+		err = withCode(exitError, fmt.Errorf("unknown command %q; run 'crmsync --help' for the list", unknown))
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -115,6 +115,15 @@ func (p *planner) pos(k model.Key, path ...any) *model.Source {
 	return &s
 }
 
+// checkFormat refuses an unknown --format before anything is read.
+func checkFormat(f string) error {
+	switch f {
+	case "text", "json", "markdown", "md":
+		return nil
+	}
+	return fmt.Errorf("--format %q: use text, json or markdown", f)
+}
+
 // renderPlan writes the plan in the chosen format.
 func renderPlan(c *cli.Context, w io.Writer, pl *plan.Plan, drift bool, version string) error {
 	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version,

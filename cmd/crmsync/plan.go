@@ -61,6 +61,9 @@ Exit codes:
 // runPlan is plan and drift: load, connect, observe, plan, save, render.
 func runPlan(c *cli.Context, s streams, drift bool) error {
 	ctx, start := c.Context, time.Now()
+	if err := checkFormat(c.String("format")); err != nil {
+		return withCode(exitError, err)
+	}
 	m, err := loadManifests(ctx, c, s.err)
 	if err != nil {
 		return err

@@ -120,9 +120,14 @@ func (s *Server) Close() error {
 	if srv == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// In-flight requests get a moment to finish; idle keep-alive
+	// connections, which Shutdown would wait on, are closed at once.
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
-	return srv.Shutdown(ctx)
+	if err := srv.Shutdown(ctx); err != nil {
+		return srv.Close()
+	}
+	return nil
 }
 
 // Snapshot returns a deep copy of the current state.

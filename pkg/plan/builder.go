@@ -141,6 +141,7 @@ func (b *builder) deleteChange(o *model.Object, d *model.Object) *Change {
 		c.TransferTo = b.roles.transfer[o.Key.Name]
 		c.Destroys = fmt.Sprintf("role %q's users move to %q", o.Key.Name, c.TransferTo)
 	case model.KindContactRole:
+		c.Destructive = true
 		c.Destroys = fmt.Sprintf("contacts with the role %q lose it", o.Key.Name)
 	}
 	return c

@@ -52,6 +52,11 @@ func Make(in Input, opts Options) (*Plan, error) {
 	for _, p := range pairs {
 		b.diffPair(p)
 	}
+	for _, k := range opts.Targets {
+		if in.Desired.Get(k) == nil && in.Observed.Get(k) == nil {
+			b.warn("--target %s/%s matches no manifest and no live object", k.Kind, k.Name)
+		}
+	}
 	b.checkRoleTree()
 	b.buildRequests()
 	if len(b.problems) > 0 {
