@@ -126,7 +126,7 @@ func TestActionRunStep(t *testing.T) {
 		{name: "validate", inputs: map[string]string{"command": "validate", "args": "-f examples/org"},
 			code: "0", stdout: "Valid: 6 files, 20 objects."},
 		{name: "changes pass", inputs: map[string]string{"command": "plan", "args": step2 + " --format markdown --detailed-exitcode"},
-			code: "2", stdout: "### crmsync plan: Plan: 0 to create, 1 to update, 0 to delete."},
+			code: "2", stdout: "**Plan: 0 to create, 1 to update, 0 to delete.**"},
 		{name: "changes fail on request", inputs: map[string]string{"command": "plan", "args": step2 + " --detailed-exitcode", "fail-on-changes": "true"},
 			exit: 2, code: "2", stdout: "Plan: 0 to create, 1 to update"},
 		{name: "quoted args", inputs: map[string]string{"command": "plan", "args": `--emulator -f "examples/org" --target 'Role/Inside Sales'`},

@@ -26,7 +26,7 @@ func Markdown(w io.Writer, p *plan.Plan, o Options) error {
 	if o.Drift {
 		title = "crmsync drift"
 	}
-	fmt.Fprintf(&head, "### %s: %s\n\n", title, Summary(p, o.Drift))
+	fmt.Fprintf(&head, "### %s\n\n**%s**\n\n", title, Summary(p, o.Drift))
 	if n := len(p.Requests); n == 1 {
 		head.WriteString("Applying makes 1 API call.\n\n")
 	} else if n > 1 {

@@ -213,7 +213,7 @@ func TestMarkdownLimit(t *testing.T) {
 		if !regexp.MustCompile(`\n… truncated: \d+ of \d+ characters shown; see ` + regexp.QuoteMeta(hint) + ` for the full plan\.\n`).MatchString(md) {
 			t.Errorf("no truncation pointer to %q", hint)
 		}
-		if !strings.HasPrefix(md, "### crmsync plan: Plan: 0 to create, 0 to update, 3000 to delete.\n") {
+		if !strings.HasPrefix(md, "### crmsync plan\n\n**Plan: 0 to create, 0 to update, 3000 to delete.**\n") {
 			t.Errorf("head: %q", md[:min(len(md), 120)])
 		}
 		if got := strings.Count(md, "> RecordLockingConfig"); got != 10 {
@@ -239,7 +239,7 @@ func TestMarkdownSmall(t *testing.T) {
 		t.Errorf("the code fence is not longer than the backticks inside:\n%s", md)
 	}
 	for _, want := range []string{
-		"### crmsync plan: Plan: 1 to create, 2 to update, 1 to delete.\n\nApplying makes 4 API calls.\n\n",
+		"### crmsync plan\n\n**Plan: 1 to create, 2 to update, 1 to delete.**\n\nApplying makes 4 API calls.\n\n",
 		"> [!WARNING]\n> RecordLockingConfig \"Cases\": deleting this locking config unlocks every locked Cases record\n",
 		"\n- - RecordLockingConfig \"Cases\"",
 		"\n+ + ContactRole \"Buyer\"",
