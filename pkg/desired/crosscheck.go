@@ -161,16 +161,30 @@ func checkRoleCycles(docs []*document) Diagnostics {
 	}
 	var ds Diagnostics
 	reported := map[string]bool{}
+	// acyclic holds the roles whose chain of parents is known to end
+	// without a cycle, so that each chain is walked once: the check is
+	// linear in the number of roles rather than roles × depth.
+	acyclic := map[string]bool{}
+	var path []string
+	seen := map[string]bool{}
 	for _, d := range ix.order {
 		start := d.obj.Key.Name
-		if reported[start] {
+		if reported[start] || acyclic[start] {
 			continue
 		}
-		path, seen := []string{start}, map[string]bool{start: true}
+		path = append(path[:0], start)
+		clear(seen)
+		seen[start] = true
 		for cur := start; ; {
 			p, ok := parentOf(cur)
-			if !ok || (seen[p] && p != start) {
+			if !ok || acyclic[p] {
+				for _, n := range path {
+					acyclic[n] = true
+				}
 				break
+			}
+			if seen[p] && p != start {
+				break // start leads into a cycle, reported from its first member
 			}
 			if p == start {
 				for _, n := range path {

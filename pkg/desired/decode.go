@@ -40,34 +40,53 @@ func decodeObject(kind model.Kind, root any) (*model.Object, error) {
 	if err != nil {
 		return nil, err
 	}
+	// One decode fills the meta keys and the kind's struct together: their
+	// JSON keys do not overlap.
 	var meta docMeta
-	if err := json.Unmarshal(data, &meta); err != nil {
-		return nil, err
-	}
-	obj := &model.Object{Absent: meta.Absent, PreviousNames: meta.PreviousNames, TransferTo: meta.TransferTo}
+	obj := &model.Object{}
+	var target any
 	switch kind {
 	case model.KindLockingConfig:
 		obj.LockingConfig = &model.LockingConfig{}
-		err = json.Unmarshal(data, obj.LockingConfig)
-		obj.Key = model.Key{Kind: kind, Name: obj.LockingConfig.Module}
-		normalizeLockingConfig(obj.LockingConfig)
+		target = &struct {
+			*docMeta
+			*model.LockingConfig
+		}{&meta, obj.LockingConfig}
 	case model.KindModule:
 		obj.Module = &model.Module{}
-		err = json.Unmarshal(data, obj.Module)
-		obj.Key = model.Key{Kind: kind, Name: obj.Module.APIName}
+		target = &struct {
+			*docMeta
+			*model.Module
+		}{&meta, obj.Module}
 	case model.KindRole:
 		obj.Role = &model.Role{}
-		err = json.Unmarshal(data, obj.Role)
-		obj.Key = model.Key{Kind: kind, Name: obj.Role.Name}
+		target = &struct {
+			*docMeta
+			*model.Role
+		}{&meta, obj.Role}
 	case model.KindContactRole:
 		obj.ContactRole = &model.ContactRole{}
-		err = json.Unmarshal(data, obj.ContactRole)
-		obj.Key = model.Key{Kind: kind, Name: obj.ContactRole.Name}
+		target = &struct {
+			*docMeta
+			*model.ContactRole
+		}{&meta, obj.ContactRole}
 	default:
 		return nil, fmt.Errorf("unknown kind %q", kind)
 	}
-	if err != nil {
+	if err := json.Unmarshal(data, target); err != nil {
 		return nil, err
+	}
+	obj.Absent, obj.PreviousNames, obj.TransferTo = meta.Absent, meta.PreviousNames, meta.TransferTo
+	switch {
+	case obj.LockingConfig != nil:
+		obj.Key = model.Key{Kind: kind, Name: obj.LockingConfig.Module}
+		normalizeLockingConfig(obj.LockingConfig)
+	case obj.Module != nil:
+		obj.Key = model.Key{Kind: kind, Name: obj.Module.APIName}
+	case obj.Role != nil:
+		obj.Key = model.Key{Kind: kind, Name: obj.Role.Name}
+	default:
+		obj.Key = model.Key{Kind: kind, Name: obj.ContactRole.Name}
 	}
 	return obj, nil
 }

@@ -129,7 +129,9 @@ func decodeDocument(file string, index int, root *yaml.Node) (*document, Diagnos
 	}
 	src := t.pos(pointer(identityKeys[kind]))
 	obj.Source = &src
-	return &document{index: index, tree: t, obj: obj}, wrap(checkDocument(obj, t))
+	ds := wrap(checkDocument(obj, t))
+	t.compact()
+	return &document{index: index, tree: t, obj: obj}, ds
 }
 
 // documentKind checks that the document is a mapping with a known kind.

@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -112,12 +115,18 @@ func collect(paths []string) ([]string, Diagnostics) {
 func walk(dir string) ([]string, Diagnostics) {
 	var files []string
 	var ds Diagnostics
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not descend into a symlinked root; a trailing
+		// separator makes it follow the link.
+		root = dir + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			ds = append(ds, pathDiag(path, err))
 			return nil
 		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
+		if path != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -150,10 +159,9 @@ func pathDiag(path string, err error) Diagnostic {
 // span documents, and builds the Manifests.
 func parse(files []File, ds Diagnostics) (*Manifests, error) {
 	var docs []*document
-	for _, f := range files {
-		fileDocs, fileDiags := decodeFile(f)
-		docs = append(docs, fileDocs...)
-		ds = append(ds, fileDiags...)
+	for _, r := range decodeFiles(files) {
+		docs = append(docs, r.docs...)
+		ds = append(ds, r.ds...)
 	}
 	ds = append(ds, crossCheck(docs)...)
 	if len(ds) == 0 && len(docs) == 0 && len(files) > 0 {
@@ -168,7 +176,7 @@ func parse(files []File, ds Diagnostics) (*Manifests, error) {
 	}
 	for _, d := range docs {
 		m.State.Put(d.obj)
-		m.trees[d.obj.Key] = d.tree
+		m.trees[d.obj.Key] = d.tree // compacted: values and positions, no YAML nodes
 	}
 	return m, nil
 }
@@ -182,4 +190,32 @@ func digest(files []File) string {
 		h.Write(f.Data)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+// fileResult is what decoding one file gave.
+type fileResult struct {
+	docs []*document
+	ds   Diagnostics
+}
+
+// decodeFiles decodes the files on one worker per CPU and returns their
+// results in file order, so the output does not depend on scheduling.
+// Decoding is CPU-bound (YAML parsing and schema validation) and a file's
+// decoding shares nothing with another's but the compiled schemas, which
+// validation only reads.
+func decodeFiles(files []File) []fileResult {
+	out := make([]fileResult, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				out[i].docs, out[i].ds = decodeFile(files[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
