@@ -12,13 +12,14 @@ import (
 // through live roles, and kept roles left under a deleted parent.
 func (b *builder) checkRoleTree() {
 	t := b.roles
+	acyclic := map[string]bool{}
 	for _, name := range sortedKeys(t.nodes) {
 		n := t.nodes[name]
 		if n.parent == "" {
 			continue
 		}
 		if _, ok := t.nodes[n.parent]; ok {
-			if cyc := t.cycleFrom(name); cyc != "" && n.source != nil {
+			if cyc := t.cycleFrom(name, acyclic); cyc != "" && n.source != nil {
 				b.problem(n.source, "reporting_to makes a cycle in the role hierarchy: %s", []any{"reporting_to"}, cyc)
 			}
 			continue
@@ -57,18 +58,22 @@ func (t *roleTree) deletedByName(name string) *model.Object {
 }
 
 // cycleFrom follows parents from name and renders the loop, if any.
-func (t *roleTree) cycleFrom(name string) string {
+func (t *roleTree) cycleFrom(name string, acyclic map[string]bool) string {
 	seen := []string{name}
-	for cur := t.nodes[name].parent; cur != ""; {
-		if slices.Contains(seen, cur) {
+	at := map[string]bool{name: true}
+	for cur := t.nodes[name].parent; cur != "" && !acyclic[cur]; {
+		if at[cur] {
 			return strings.Join(append(seen, cur), " -> ")
 		}
-		seen = append(seen, cur)
+		seen, at[cur] = append(seen, cur), true
 		n, ok := t.nodes[cur]
 		if !ok {
-			return ""
+			break
 		}
 		cur = n.parent
+	}
+	for _, s := range seen { // every role on the way reaches the top
+		acyclic[s] = true
 	}
 	return ""
 }
@@ -107,11 +112,17 @@ func (b *builder) roleRequests() {
 	}
 	t := b.roles
 	slices.SortStableFunc(upserts, func(x, y *Change) int { return t.depth(x.Key.Name) - t.depth(y.Key.Name) })
-	reqOf := map[string]int{}
+	reqOf := map[string]int{}      // every upsert, by target name
+	structural := map[string]int{} // creates and moves only
 	for _, c := range upserts {
 		id := b.roleUpsert(c)
 		reqOf[c.Key.Name] = id
-		b.after(id, t.nearestAncestorRequest(c.Key.Name, reqOf))
+		if c.Action == Create || changedKeys(c)["reporting_to"] {
+			// Only a create or a move depends on the hierarchy above it; an
+			// edit of other keys can go at once.
+			structural[c.Key.Name] = id
+			b.after(id, t.nearestAncestorRequest(c.Key.Name, structural))
+		}
 	}
 	slices.SortStableFunc(deletes, func(x, y *Change) int { return t.liveDepth(y.Key.Name) - t.liveDepth(x.Key.Name) })
 	for _, c := range deletes {
@@ -137,8 +148,8 @@ func (b *builder) roleRequests() {
 	}
 }
 
-// nearestAncestorRequest is the request of name's nearest ancestor in the
-// target hierarchy that has one, or 0. Waiting for the parent's request
+// nearestAncestorRequest is the create or move request of name's nearest
+// ancestor in the target hierarchy that has one, or 0. Waiting for the parent's request
 // alone is not enough: when a role moves under a role that is today its own
 // descendant, the move that takes that role out of its subtree may be a
 // grandparent's, and sent first the role's move would make a cycle. The
