@@ -76,9 +76,3 @@ func rolesItems(body []byte) []map[string]any {
 	}
 	return w.Roles
 }
-
-// hasObjectRefs reports whether a roles body sends a reference as {"id"}.
-func hasObjectRefs(body []byte) bool { return refsForm(body) == formObject }
-
-// stringRefs rewrites {"reporting_to": {"id": "1"}} to {"reporting_to": "1"}.
-func stringRefs(body []byte) []byte { return withRefForm(body, formString) }

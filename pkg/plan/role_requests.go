@@ -25,7 +25,7 @@ func (b *builder) checkRoleTree() {
 			continue
 		}
 		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
-			if o := t.deletedByName(n.parent); o != nil {
+			if o := t.deleted[n.parent]; o != nil {
 				d := b.in.Desired.Get(o.Key)
 				if d == nil {
 					d = &model.Object{Key: o.Key}
@@ -46,15 +46,6 @@ func (b *builder) checkRoleTree() {
 			b.problem(d, "transfer_to names role %q, which will not exist%s", []any{"transfer_to"}, to, hint(to, sortedKeys(t.nodes)))
 		}
 	}
-}
-
-func (t *roleTree) deletedByName(name string) *model.Object {
-	for live, o := range t.deleted {
-		if live == name {
-			return o
-		}
-	}
-	return nil
 }
 
 // cycleFrom follows parents from name and renders the loop, if any.
