@@ -21,6 +21,16 @@ type User struct {
 	Name  string `json:"name,omitempty"`
 }
 
+// ModuleInfo is one module of the org, standard or custom, as listed by
+// the modules API: what label checks and module suggestions need.
+type ModuleInfo struct {
+	APIName       string `json:"api_name"`
+	PluralLabel   string `json:"plural_label,omitempty"`
+	SingularLabel string `json:"singular_label,omitempty"`
+	// GeneratedType is Zoho's default, web, custom or linking.
+	GeneratedType string `json:"generated_type,omitempty"`
+}
+
 // Lookups are the live look-up tables that names in manifests resolve
 // against. A nil map or slice means "not read".
 type Lookups struct {
@@ -28,6 +38,14 @@ type Lookups struct {
 	Fields   map[string][]Field `json:"fields,omitempty"`
 	Buttons  map[string][]Ref   `json:"buttons,omitempty"`
 	Users    []User             `json:"users,omitempty"`
+	// Modules is every module of the org, standard ones included.
+	Modules []ModuleInfo `json:"modules,omitempty"`
+	// LockingErrors maps a module to the error code Zoho answered when its
+	// locking configuration was read (INVALID_MODULE: no such module;
+	// NOT_SUPPORTED: the module has no record locking;
+	// FEATURE_NOT_SUPPORTED: the org's edition has none), so that the plan
+	// reports it at the manifest instead of failing the read.
+	LockingErrors map[string]string `json:"locking_errors,omitempty"`
 }
 
 // Scope says what observe must read for a set of manifests: one list GET per

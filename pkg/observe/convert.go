@@ -2,6 +2,7 @@ package observe
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -86,7 +87,14 @@ func (r *raw) seenProfiles() []model.Ref {
 
 func (r *raw) convertModules(res *Result, scope model.Scope) {
 	for _, m := range r.modules {
-		if m.GeneratedType != "custom" {
+		res.Lookups.Modules = append(res.Lookups.Modules, model.ModuleInfo{APIName: m.APIName,
+			PluralLabel: m.PluralLabel, SingularLabel: m.SingularLabel, GeneratedType: m.GeneratedType})
+	}
+	if len(r.lockErrs) > 0 {
+		res.Lookups.LockingErrors = maps.Clone(r.lockErrs)
+	}
+	for _, m := range r.modules {
+		if m.GeneratedType != "custom" || !slices.Contains(scope.Kinds, model.KindModule) {
 			continue
 		}
 		mm := &model.Module{APIName: m.APIName, PluralLabel: strPtr(m.PluralLabel), SingularLabel: strPtr(m.SingularLabel)}

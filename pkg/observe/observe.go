@@ -46,6 +46,7 @@ type raw struct {
 	roles    []zoho.Role
 	contacts []zoho.ContactRole
 	locking  map[string]*zoho.LockingConfig
+	lockErrs map[string]string // module -> code of a refused locking read
 	warnings []string
 	read     map[string]bool // what was read: "profiles", "users", "fields:M", ...
 }
@@ -60,7 +61,7 @@ func (r *raw) set(f func()) {
 // how many calls are in flight.
 func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error) {
 	r := &raw{fields: map[string][]zoho.Field{}, buttons: map[string][]zoho.CustomButton{},
-		locking: map[string]*zoho.LockingConfig{}, read: map[string]bool{}}
+		locking: map[string]*zoho.LockingConfig{}, read: map[string]bool{}, lockErrs: map[string]string{}}
 	g, gctx := errgroup.WithContext(ctx)
 	if slices.Contains(scope.Kinds, model.KindModule) {
 		g.Go(func() error { return readModules(gctx, rd, scope, r) })
@@ -83,6 +84,10 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 	for _, m := range scope.LockingModules {
 		g.Go(func() error {
 			v, err := rd.ListLockingConfigs(gctx, m)
+			if code := zoho.ErrorCode(err); !scope.LockingBestEffort && lockingRefusal(code) {
+				r.set(func() { r.lockErrs[m] = code })
+				return nil
+			}
 			if err != nil && scope.LockingBestEffort && zoho.ErrorCode(err) != "" {
 				r.set(func() {
 					r.warnings = append(r.warnings, fmt.Sprintf("module %s: locking configuration not read: %v", m, err))
@@ -106,7 +111,26 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	if len(r.lockErrs) > 0 && r.modules == nil {
+		// One more read, only when a locking manifest names a module Zoho
+		// refused: the module list, for the closest names.
+		mods, err := rd.ListModules(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read modules: %w", err)
+		}
+		r.modules = mods
+	}
 	return r.convert(scope), nil
+}
+
+// lockingRefusal reports whether code, answered to a locking read, says
+// that the module cannot have a locking configuration [api.md §1.1, §1.4].
+func lockingRefusal(code string) bool {
+	switch code {
+	case "INVALID_MODULE", "NOT_SUPPORTED", "FEATURE_NOT_SUPPORTED":
+		return true
+	}
+	return false
 }
 
 func readLookups(ctx context.Context, g *errgroup.Group, rd Reader, scope model.Scope, r *raw) {

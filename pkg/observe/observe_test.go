@@ -173,8 +173,40 @@ func TestObserveButtonsFallback(t *testing.T) {
 // TestObserveErrorNamesModule: a failed read says what it was reading.
 func TestObserveErrorNamesModule(t *testing.T) {
 	emu, url := emulator.Start(t, emulator.Options{})
-	_, err := observe.Observe(context.Background(), client(t, emu, url).ReadOnly(), model.Scope{LockingModules: []string{"Nope"}})
-	if err == nil || !strings.Contains(err.Error(), "module Nope") || zoho.ErrorCode(err) != "INVALID_MODULE" {
+	emu.AddFailure(emulator.Failure{Method: "GET", PathPrefix: "/settings/record_locking_configurations", Status: 403, Code: "NO_PERMISSION"})
+	_, err := observe.Observe(context.Background(), client(t, emu, url).ReadOnly(), model.Scope{LockingModules: []string{"Leads"}})
+	if err == nil || !strings.Contains(err.Error(), "module Leads") || zoho.ErrorCode(err) != "NO_PERMISSION" {
 		t.Errorf("error: %v (code %q)", err, zoho.ErrorCode(err))
+	}
+}
+
+// TestObserveLockingRefusal: Zoho's refusal to read the locking
+// configuration of a module that does not exist is not a failed read but a
+// fact for the plan to report at the manifest; the module list is read
+// once, for the closest names, and no custom module enters the state.
+func TestObserveLockingRefusal(t *testing.T) {
+	emu, url := emulator.Start(t, emulator.Options{})
+	res, err := observe.Observe(context.Background(), client(t, emu, url).ReadOnly(),
+		model.Scope{LockingModules: []string{"Leads", "Nope"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"Nope": "INVALID_MODULE"}, res.Lookups.LockingErrors); diff != "" {
+		t.Errorf("locking errors (-want +got):\n%s", diff)
+	}
+	if !slices.ContainsFunc(res.Lookups.Modules, func(m model.ModuleInfo) bool { return m.APIName == "Deals" && m.SingularLabel == "Deal" }) {
+		t.Errorf("modules: %+v, want the org's modules", res.Lookups.Modules)
+	}
+	if res.State.Get(model.Key{Kind: model.KindLockingConfig, Name: "Leads"}) == nil || len(res.State.OfKind(model.KindModule)) != 0 {
+		t.Errorf("state: %+v, want the Leads configuration and no module", res.State.Objects())
+	}
+	lists := 0
+	for _, r := range emu.Requests() {
+		if r.Method == "GET" && strings.HasSuffix(r.Path, "/settings/modules") {
+			lists++
+		}
+	}
+	if lists != 1 {
+		t.Errorf("%d module list reads, want 1", lists)
 	}
 }

@@ -43,6 +43,15 @@ func liveOrg() observedFixture {
 			}},
 			Buttons: map[string][]model.Ref{"Deals": {{ID: "40", Name: "Send with Zoho Sign"}, {ID: "41", Name: "Generate Invoice"}}},
 			Users:   []model.User{{ID: "50", Email: "jane@example.com"}, {ID: "51", Email: "raj@example.com"}},
+			Modules: []model.ModuleInfo{
+				{APIName: "Leads", PluralLabel: "Leads", SingularLabel: "Lead", GeneratedType: "default"},
+				{APIName: "Deals", PluralLabel: "Deals", SingularLabel: "Deal", GeneratedType: "default"},
+				{APIName: "Calls", PluralLabel: "Calls", SingularLabel: "Call", GeneratedType: "default"},
+				{APIName: "Digital_Marketings", PluralLabel: "Digital Marketings", SingularLabel: "Digital Marketing", GeneratedType: "custom"},
+				{APIName: "Campaign_Briefs", PluralLabel: "Campaign Briefs", SingularLabel: "Campaign Brief", GeneratedType: "custom"},
+			},
+			// What Zoho answered to the locking reads of these modules.
+			LockingErrors: map[string]string{"Dealz": "INVALID_MODULE", "Calls": "NOT_SUPPORTED"},
 		},
 	}
 }

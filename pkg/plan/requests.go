@@ -87,6 +87,7 @@ func (b *builder) buildRequests() {
 			b.moduleRequests(c)
 		}
 	}
+	b.checkModuleLabels()
 	b.roleRequests()
 	b.contactRoleRequests()
 	for _, c := range b.changes {
