@@ -76,7 +76,7 @@ func parseGroup(m *Module, it item, path string, rd Readings) (*Criteria, *apiEr
 		if e != nil {
 			return nil, e
 		}
-		key := criteriaKey(sub)
+		key := criteriaKey(sub, rd)
 		if seen[key] {
 			return nil, fieldErr("DUPLICATE_DATA", "duplicate data", "criteria", p)
 		}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -172,7 +173,7 @@ func (rs *ruleSet) check() *apiErr {
 			return fieldErr("DUPLICATE_DATA", "duplicate data", "name", at("name"))
 		}
 		names[n] = true
-		ck := criteriaKey(r.Criteria)
+		ck := criteriaKey(r.Criteria, rs.ed.c.rd)
 		if crits[ck] {
 			return fieldErr("DUPLICATE_DATA", "duplicate data", "criteria", at("criteria"))
 		}
@@ -283,7 +284,19 @@ func appendRefOnce(list []Ref, r Ref) []Ref {
 }
 
 // criteriaKey is a canonical form of a criteria for duplicate detection.
-func criteriaKey(c *Criteria) string {
-	b, _ := json.Marshal(c)
-	return string(b)
+// Fields are already resolved to {api_name, id}. Under
+// Readings.DuplicateCriteria "unordered" (default) the members of a group
+// compare as a set, since AND and OR do not depend on their order; under
+// "exact" the criteria compare as sent.
+func criteriaKey(c *Criteria, rd Readings) string {
+	if rd.DuplicateCriteria == "exact" || c == nil || len(c.Group) == 0 {
+		b, _ := json.Marshal(c)
+		return string(b)
+	}
+	parts := make([]string, len(c.Group))
+	for i := range c.Group {
+		parts[i] = criteriaKey(&c.Group[i], rd)
+	}
+	sort.Strings(parts)
+	return c.GroupOperator + "(" + strings.Join(parts, ",") + ")"
 }

@@ -221,3 +221,21 @@ func TestLockingDelete(t *testing.T) {
 		t.Fatalf("%d configs left", n)
 	}
 }
+
+// TestLockingDuplicateCriteriaReadings: two rules whose OR groups list the
+// same conditions in another order are duplicates under the default
+// reading, and distinct under "exact".
+func TestLockingDuplicateCriteriaReadings(t *testing.T) {
+	or := func(a, b string) m {
+		return m{"group_operator": "OR", "group": []any{cond(apiName("Last_Name"), a), cond(apiName("Last_Name"), b)}}
+	}
+	body := wrap(lockKey, m{"lock_type": "automatic", "locking_rules": []any{rule("R1", or("a", "b")), rule("R2", or("b", "a"))}})
+	e := newEnv(t, Options{})
+	r := e.do("POST", lockURL+"?module=Contacts", body)
+	e.expect(r, 400, lockKey, "DUPLICATE_DATA")
+	if d := details(r.item(lockKey, 0)); d["api_name"] != "criteria" || d["json_path"] != "$.record_locking_configurations[0].locking_rules[1].criteria" {
+		t.Fatalf("details %v", d)
+	}
+	e = withReadings(t, Readings{DuplicateCriteria: "exact"})
+	e.expect(e.do("POST", lockURL+"?module=Contacts", body), 201, lockKey, "SUCCESS")
+}

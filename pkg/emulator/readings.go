@@ -126,6 +126,14 @@ type Readings struct {
 	// any source) or "common" (the usual Zoho criteria comparators).
 	Comparators string `json:"comparators,omitempty"`
 
+	// DuplicateCriteria is how two rules' criteria are found equal for the
+	// DUPLICATE_DATA of "duplicate criteria inside a config"
+	// [seed:update-record-locking-configuration], which does not say how
+	// criteria compare: "unordered" (default): the members of a group
+	// compare as a set (an AND or OR does not depend on their order), the
+	// reading that refuses most; "exact": as sent, member order included.
+	DuplicateCriteria string `json:"duplicate_criteria,omitempty"`
+
 	// ContactRoleDuplicateCode is the code for a duplicate contact role
 	// name: "INVALID_DATA" (default; [OAS contact_roles.json]
 	// Duplicate_Data_API_Exception, details {id, api_name}) or
@@ -177,6 +185,7 @@ func readingChoices() map[string][]any {
 		"EmptyLockingGet":          {"204", "empty"},
 		"PicklistValueCode":        {"NOT_SUPPORTED", "INVALID_DATA"},
 		"Comparators":              {"equal_only", "common"},
+		"DuplicateCriteria":        {"unordered", "exact"},
 		"ContactRoleDuplicateCode": {"INVALID_DATA", "DUPLICATE_DATA"},
 		"PartialStatus":            {200, 207, 400},
 		"TokenExpiresIn":           {"seconds", "millis"},

@@ -136,6 +136,13 @@ func lockingProbes(t *testing.T) map[string]probe {
 			return codes(e.do("POST", lockURL+"?module=Contacts", wrap(lockKey, m{"lock_type": "automatic",
 				"locking_rules": []any{rule("R", m{"comparator": "not_equal", "field": apiName("Email"), "value": "x"})}})))
 		},
+		"DuplicateCriteria": func(e *env) string {
+			or := func(a, b string) m {
+				return m{"group_operator": "OR", "group": []any{cond(apiName("Email"), a), cond(apiName("Email"), b)}}
+			}
+			return codes(e.do("POST", lockURL+"?module=Contacts", wrap(lockKey, m{"lock_type": "automatic",
+				"locking_rules": []any{rule("R1", or("x", "y")), rule("R2", or("y", "x"))}})))
+		},
 		"MaxExcludedFields": func(e *env) string {
 			return codes(e.do("PUT", lockURL+"?module=Deals", wrap(lockKey, m{"id": dealsCfg, "lock_type": "automatic",
 				"locking_rules": []any{m{"id": dealsRule}}, "excluded_fields": []any{apiName("Deal_Name"), apiName("Amount"),
