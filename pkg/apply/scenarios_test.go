@@ -30,6 +30,9 @@ func scenarios() []scenario {
 		{"contact_roles_bulk", emulator.DemoSeed, runContactRoles},
 		{"absent_and_prune", emulator.DemoSeed, runAbsentAndPrune},
 		{"examples_org", emulator.DemoSeed, runExamplesOrg},
+		{"conflicts_refused", seedWithCalls, runConflicts},
+		{"conflicts_refused_by_zoho", seedWithCalls, runConflictsRefusedByZoho},
+		{"label_freed", emulator.DemoSeed, runLabelFreed},
 	}
 }
 
