@@ -4,7 +4,10 @@
 // place of IDs and the look-up tables that names resolve against.
 //
 // It reads only what the manifests need (see ScopeFor) and never guesses
-// from a truncated list. It reads through the Reader interface, which has no
+// from a truncated list. A locking read that Zoho refuses because the module
+// does not exist or has no record locking is not a failure: it is recorded
+// in Lookups.LockingErrors for the plan to report at the manifest, and the
+// module list is read once for the closest names. It reads through the Reader interface, which has no
 // write method: plan and drift cannot write. It must not import package
 // plan or apply.
 package observe

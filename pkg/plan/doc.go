@@ -4,6 +4,11 @@
 // after normalizing both sides, and groups the differences into exactly the
 // API requests an apply will send.
 //
+// Writes Zoho would refuse are problems found here, before any call, at the
+// manifest: names that do not resolve, unsafe deletes, module labels that
+// another module keeps or takes (labels.go), duplicate rule criteria and
+// locking configurations on modules Zoho refuses (locking_checks.go).
+//
 // A Plan is plain data: no closures, no clients, and it survives a JSON round
 // trip unchanged. The JSON form is the contract documented in docs/plan-json.md.
 //
