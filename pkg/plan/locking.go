@@ -25,14 +25,14 @@ func (b *builder) diffLocking(d, o *model.Object) *Change {
 	}
 	before, after := lockViews(dc, oc)
 	if o == nil {
-		b.checkRuleCriteria(d, list(dc.LockingRules))
+		b.checkRuleDuplicates(d, list(dc.LockingRules))
 		// Compared with nothing, not with Zoho's defaults: a new
 		// configuration shows every key it sets.
 		return &Change{Key: d.Key, Action: Create, After: d, Fields: fieldDiffs(lockView{}, after)}
 	}
 	c := &Change{Key: d.Key, Action: Update, Fields: fieldDiffs(before, after)}
 	c.After = &model.Object{Key: d.Key, ID: o.ID, LockingConfig: mergeLocking(dc, oc)}
-	b.checkRuleCriteria(d, list(c.After.LockingConfig.LockingRules))
+	b.checkRuleDuplicates(d, list(c.After.LockingConfig.LockingRules))
 	return c
 }
 
