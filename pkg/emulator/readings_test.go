@@ -221,3 +221,18 @@ func TestReadingsDefaults(t *testing.T) {
 		t.Fatalf("SetReadings: %v", err)
 	}
 }
+
+func TestReadingsSet(t *testing.T) {
+	var r Readings
+	if err := r.Set("RoleUpdateResponse=bare"); err != nil || r.RoleUpdateResponse != "bare" {
+		t.Fatalf("Set: %v %+v", err, r)
+	}
+	if err := r.Set("PartialStatus=207"); err != nil || r.PartialStatus != 207 {
+		t.Fatalf("Set int: %v %+v", err, r)
+	}
+	for _, bad := range []string{"Nope=1", "RoleUpdateResponse", "RoleUpdateResponse=maybe", "PartialStatus=x"} {
+		if err := (&Readings{}).Set(bad); err == nil {
+			t.Errorf("Set(%q) accepted", bad)
+		}
+	}
+}
