@@ -14,8 +14,8 @@ import (
 
 // TestSDKWitness runs e2e/sdk/witness.js, which drives Zoho's official Node
 // SDK for API v8 through every read crmsync makes and the writes it sends,
-// against `crmsync emulator` with its default readings; then once under a
-// reading the SDK is known to fail against, to show the witness can fail.
+// against `crmsync emulator` with its default readings; then under each
+// reading the SDK fails against, to show the witness catches it.
 // It needs node and `npm ci` in e2e/sdk; without them it skips, unless
 // CRMSYNC_SDK_WITNESS=1 (set by .ci/run) makes that a failure.
 func TestSDKWitness(t *testing.T) {
@@ -46,13 +46,25 @@ func TestSDKWitness(t *testing.T) {
 			t.Fatalf("witness output:\n%s", out)
 		}
 	})
-	t.Run("bare role update answer", func(t *testing.T) {
-		// The v6 page's bare answer, which the SDK parses as an APIException.
-		out, err := runWitness(t, node, dir, "--reading", "RoleUpdateResponse=bare")
-		if err == nil || !strings.Contains(out, "FAIL PUT /settings/roles/{id} (rename and move)") {
-			t.Fatalf("want the role update to fail under the bare answer (err %v):\n%s", err, out)
-		}
-	})
+	// The readings Zoho's SDK fails against (kept as variants, never the
+	// default): the witness must catch each, at the check named.
+	for _, tc := range []struct{ reading, check string }{
+		{"RoleUpdateResponse=bare", "FAIL PUT /settings/roles/{id} (rename and move)"},
+		{"RoleRefForm=doc", "FAIL PUT /settings/roles/{id} (rename and move)"},
+		{"RoleRefForm=ignore_object", "FAIL role after the rename and move"},
+		{"ProfileDeleteForm=object", "FAIL PUT /settings/modules/{id} (profile swap)"},
+		{"ProfileDeleteForm=object_ignore_bool", "FAIL module profiles after the swap"},
+		{"ModuleProfilesPut=replace", "FAIL module profiles after the swap"},
+		{"ModulePutMandatory=seed", "FAIL PUT /settings/modules/{id} (profile swap)"},
+		{"LockingRulesOmittedOnPut=replace", "FAIL locking rules after adding one"},
+	} {
+		t.Run(tc.reading, func(t *testing.T) {
+			out, err := runWitness(t, node, dir, "--reading", tc.reading)
+			if err == nil || !strings.Contains(out, tc.check) {
+				t.Fatalf("want %q under %s (err %v):\n%s", tc.check, tc.reading, err, out)
+			}
+		})
+	}
 }
 
 // runWitness starts an emulator with args and runs the witness against it.

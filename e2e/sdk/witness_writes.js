@@ -55,6 +55,9 @@ async function lockingUpdate(ctx) {
   let rules = await rulesNow(ctx);
   const temp = rules.find((r) => r.getName() === "Witness Temp");
   const kept = rules.find((r) => r.getName() !== "Witness Temp");
+  ctx.check(temp != null && rules.length === (cfg.getLockingRules() ?? []).length + 1,
+    "locking rules after adding one (the others kept)", rules.map((r) => r.getName()).join(", "));
+  if (!temp || !kept) return;
   const del = new L.LockingRules();
   del.setId(temp.getId());
   del.setDelete(true);
@@ -90,8 +93,9 @@ async function moduleProfileSwap(ctx) {
     Z.Modules, (w) => w.getModules());
   const after = await ctx.read("GET /settings/modules/{id} (after)", "/crm/v8/settings/modules/" + mod.getAPIName(),
     () => new Z.Modules.ModulesOperations().getModuleByAPIName(mod.getAPIName()), Z.Modules.ResponseWrapper);
-  const ids = (after?.getModules()[0].getProfiles() ?? []).map((p) => String(p.getId()));
-  ctx.check(ids.includes(String(gain.getId())) && !ids.includes(String(drop.getId())), "module profiles after the swap", ids.join(", "));
+  const ids = (after?.getModules()[0].getProfiles() ?? []).map((p) => String(p.getId())).sort();
+  const want = now.slice(0, -1).map(String).concat([String(gain.getId())]).sort();
+  ctx.check(JSON.stringify(ids) === JSON.stringify(want), "module profiles after the swap (the others kept)", ids.join(", "));
 }
 
 function roleBody(role) {
