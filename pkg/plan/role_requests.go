@@ -178,10 +178,10 @@ func (b *builder) roleUpsert(c *Change) int {
 	d := b.desiredOf(c)
 	r := c.After.Role
 	keys := changedKeys(c)
+	// An update names the role in the URL only, as Zoho's SDK does
+	// (RolesOperations.updateRole); the id is mandatory in the body only
+	// when the URL has none [seed:update-role].
 	item := map[string]any{}
-	if c.Action == Update {
-		item["id"] = c.ID
-	}
 	if keys["name"] || c.Action == Create {
 		item["name"] = c.Key.Name
 	}
