@@ -231,17 +231,21 @@ func (s *scenario) profileID(name string) zoho.ID {
 }
 
 // roles: create, update with both references, delete; the references are
-// sent as {"id"} and flipped to the string form when Zoho asks for it.
+// sent as {"id"}, Zoho's SDK's form, unless the reading takes or applies
+// only the plain ID (the client does not switch forms by itself).
 func (s *scenario) roles() {
 	t, c, cx, rd := s.t, s.c, s.ctx, s.rd
-	res, err := c.CreateRole(cx, zoho.RoleWrite{Name: ptr("QA Lead"), ReportingTo: zoho.RefObject(demoCEORole),
+	create, ref := zoho.RefObject, zoho.RefObject
+	switch rd.RoleRefForm {
+	case "string":
+		create, ref = zoho.RefString, zoho.RefString
+	case "doc", "ignore_object":
+		ref = zoho.RefString
+	}
+	res, err := c.CreateRole(cx, zoho.RoleWrite{Name: ptr("QA Lead"), ReportingTo: create(demoCEORole),
 		Description: ptr("quality"), ShareWithPeers: ptr(true)})
 	s.must("create role", err)
 	id := string(res.ID)
-	ref := zoho.RefObject
-	if rd.RoleRefForm == "ignore_object" { // the object is answered SUCCESS and ignored
-		ref = zoho.RefString
-	}
 	upd, err := c.UpdateRole(cx, id, zoho.RoleWrite{Name: ptr("QA Head"), ReportingTo: ref(demoSalesHeadRole),
 		ForecastManager: ref(demoJaneUser)})
 	s.must("update role", err)
