@@ -17,7 +17,9 @@ import (
 // @zohocrm/nodejs-sdk-8.0 2.0.0 (models under lib/core/com/zoho/crm/api/,
 // jd: an entry of lib/config/json_details.json), [sdk-sample:...] a sample
 // of Zoho's zohocrm-nodejs-sdk-8.0 repository, versions/2.0.0/samples/.
-// docs/zoho/readings.md has the same table for readers.
+// docs/zoho/readings.md has the same table for readers. The test
+// TestSDKWitness (e2e/sdk) runs that SDK against the defaults, and against
+// the variants marked as failing it, where it must fail.
 type Readings struct {
 	// RoleUpdateResponse is the shape of a PUT /settings/roles answer:
 	// "wrapped" (default): {"roles":[{...}]} [OAS roles.json SuccessWrapper],
