@@ -3,6 +3,9 @@
 // in testdata/script run it against `crmsync emulator` over real HTTP, and
 // the recipe tests check that the CI workflows in examples/ci and the
 // GitHub Action in action.yml only use commands and flags the CLI has.
+// TestSDKWitness runs Zoho's own Node SDK for API v8 (e2e/sdk) against the
+// emulator; it needs Node.js and `npm ci` in e2e/sdk, and skips without
+// them unless CRMSYNC_SDK_WITNESS=1.
 //
 // The package has no non-test code and imports nothing from crmsync: the
 // binary and its output are the interface under test.

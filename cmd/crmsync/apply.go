@@ -216,6 +216,7 @@ func printReport(s streams, rep *apply.Report) {
 			fmt.Fprintf(s.out, "  %s: %s: %s\n", where, o.Status, o.Message)
 		}
 	}
+	printFormRetries(s, rep.FormRetries)
 	switch {
 	case rep.Interrupted:
 		fmt.Fprintln(s.out, "Interrupted: the changes above that did not run are unchanged; run apply again to finish.")
@@ -227,6 +228,14 @@ func printReport(s streams, rep *apply.Report) {
 		for _, m := range rep.Mismatches {
 			fmt.Fprintf(s.out, "  %s %s: want %s, live %s\n", m.Key, m.Path, render.Value(m.Want), render.Value(m.Got))
 		}
+	}
+}
+
+// printFormRetries tells which fields Zoho accepted but ignored and how
+// resending them in their other body form went.
+func printFormRetries(s streams, retries []apply.FormRetry) {
+	for _, fr := range retries {
+		fmt.Fprintf(s.out, "  %s\n", fr.Message)
 	}
 }
 

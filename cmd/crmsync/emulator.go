@@ -21,6 +21,7 @@ non-empty client id, secret and refresh token.
 Examples:
    crmsync emulator --addr 127.0.0.1:8787
    crmsync emulator --seed org.yaml --state state.json --latency 100ms --max-concurrent 5
+   crmsync emulator --reading RoleUpdateResponse=bare --reading ProfileDeleteForm=object
 
    ZOHO_ACCOUNTS_URL=http://127.0.0.1:8787 ZOHO_CLIENT_ID=x ZOHO_CLIENT_SECRET=x \
    ZOHO_REFRESH_TOKEN=x crmsync plan -f examples/org`,
@@ -38,9 +39,16 @@ Examples:
 			&cli.StringFlag{Name: "client-id", Usage: "expected client id (default: any)"},
 			&cli.StringFlag{Name: "client-secret", Usage: "expected client secret (default: any)"},
 			&cli.StringFlag{Name: "refresh-token", Usage: "expected refresh token (default: any)"},
+			&cli.StringSliceFlag{Name: "reading", Usage: "take another reading of an ambiguous point of Zoho's docs, as Field=value (e.g. RoleUpdateResponse=bare; see docs/zoho/readings.md); repeatable"},
 		},
 		Action: func(c *cli.Context) error {
-			emu, err := emulator.New(emulator.Options{
+			var rd emulator.Readings
+			for _, spec := range c.StringSlice("reading") {
+				if err := rd.Set(spec); err != nil {
+					return withCode(exitError, err)
+				}
+			}
+			emu, err := emulator.New(emulator.Options{Readings: rd,
 				SeedFile: c.String("seed"), StateFile: c.String("state"),
 				Latency: c.Duration("latency"), MaxConcurrent: c.Int("max-concurrent"),
 				Rate429: c.Float64("rate-429"), Rate500: c.Float64("rate-500"), RateApplied500: c.Float64("rate-applied-500"),

@@ -48,6 +48,17 @@ func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, er
 	if err != nil {
 		return rep, fmt.Errorf("verify: %w", err)
 	}
+	// Fields Zoho answered SUCCESS for but kept: each one with another
+	// documented body form is resent once in it, and verified again.
+	if pend := e.retryIgnored(ctx, res); len(pend) > 0 {
+		if state, lookups, err = opts.Observe(ctx, p.Scope); err != nil {
+			return rep, fmt.Errorf("verify after resending in the other body form: %w", err)
+		}
+		if res, err = plan.Verify(applied, state, lookups); err != nil {
+			return rep, fmt.Errorf("verify after resending in the other body form: %w", err)
+		}
+		rep.FormRetries = settle(pend, res)
+	}
 	for _, r := range res {
 		rep.Mismatches = append(rep.Mismatches, Mismatch{Key: r.Key, Path: r.Field.Path, Want: r.Field.New, Got: r.Field.Old})
 	}
@@ -57,7 +68,7 @@ func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, er
 
 func newExecutor(p *plan.Plan, d Doer, progress func(Outcome)) *executor {
 	return &executor{p: p, d: d, progress: progress, ids: map[model.Key]string{},
-		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}, refForms: &sync.Map{}}
+		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}, refForms: &sync.Map{}, sent: &sync.Map{}}
 }
 
 // recoverUnknown reads the live state again and re-plans every change whose write had an unknown outcome,

@@ -42,6 +42,8 @@ type executor struct {
 	uncertain map[int]bool
 	// refForms remembers, per method, the role reference form Zoho took.
 	refForms *sync.Map
+	// sent holds, per request ID, the request as last sent (zoho.Request).
+	sent *sync.Map
 }
 
 type done struct {
@@ -192,11 +194,7 @@ func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, er
 	if err != nil {
 		return e.all(r, Failed, "", err.Error())
 	}
-	sh, form := bodyShape(zr.Body)
-	learnKey := sh.name + " " + r.Method
-	if learned, ok := e.refForms.Load(learnKey); ok && form != formNone {
-		zr.Body, form = sh.rewrite(zr.Body, learned.(refForm)), learned.(refForm)
-	}
+	zr, sh, form, learnKey := e.learnedForm(zr)
 	resp, err := e.d.Do(ctx, zr)
 	if form != formNone && refRejected(resp, err) {
 		// Zoho's documents disagree on this part of the body (see
@@ -207,6 +205,7 @@ func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, er
 			e.refForms.Store(learnKey, other(form))
 		}
 	}
+	e.sent.Store(r.ID, zr)
 	switch {
 	case err != nil && zoho.IsOutcomeUnknown(err):
 		return e.all(r, Unknown, "", err.Error())

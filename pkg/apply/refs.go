@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 )
 
-// refKeys are the role keys whose form Zoho's pages disagree on: the create
-// page sends reporting_to as {"id": …}, the update page as a plain ID, and
-// the OpenAPI file {"id"} everywhere.
+// refKeys are the role keys whose form Zoho's sources disagree on: the
+// create page, the v8 OpenAPI file and Zoho's v8 SDK (class ReportingTo,
+// lib/core/com/zoho/crm/api/roles/role.js:54,77) send {"id": …}, the older
+// update page a plain ID.
 var refKeys = []string{"reporting_to", "forecast_manager"}
 
 // refForm is the form of the references in a roles body.
@@ -75,4 +76,31 @@ func rolesItems(body []byte) []map[string]any {
 		return nil
 	}
 	return w.Roles
+}
+
+func describeRef(f refForm) string {
+	if f == formString {
+		return "a plain ID"
+	}
+	return `{"id": …}`
+}
+
+// narrowRoles keeps of a roles body the id and the one reference field.
+func narrowRoles(body []byte, field string) []byte {
+	items := rolesItems(body)
+	if items == nil {
+		return body
+	}
+	for i, it := range items {
+		keep := map[string]any{field: it[field]}
+		if id, ok := it["id"]; ok {
+			keep["id"] = id
+		}
+		items[i] = keep
+	}
+	out, err := json.Marshal(map[string]any{"roles": items})
+	if err != nil {
+		return body
+	}
+	return out
 }

@@ -1,11 +1,13 @@
 package apply
 
-// Zoho's pages disagree on the form of a role's reporting_to and
-// forecast_manager: {"id": …} (create page, OpenAPI, SDKs) or a plain ID
-// (update page). The plan follows the pages; apply resends a role write
-// once in the other form, and only when Zoho refused it with a 400, which
-// it did not process. Anything else (a 5xx, a lost response, another code,
-// a body without references) is never resent in the other form.
+// Zoho's sources disagree on the form of a role's reporting_to and
+// forecast_manager: {"id": …} (create page, OpenAPI, Zoho's v8 SDK) or a
+// plain ID (the older update page). The plan sends the SDK's {"id": …};
+// apply resends a role write once in the other form when Zoho refused it
+// with a 400, which it did not process. Anything else (a 5xx, a lost
+// response, another code, a body without references) is never resent in
+// the other form on the spot (a write accepted but ignored is resent after
+// verification, ignored_test.go).
 
 import (
 	"context"
@@ -64,18 +66,21 @@ func TestRefFormFallback(t *testing.T) {
 		forms    []refForm
 		statuses []int
 	}{
-		// The update page's plain ID is refused (top-level 400); the
-		// object form is sent once and then used for the next PUT.
-		{"put_object_only", emulator.Readings{RoleRefForm: "object"}, moveTwoRoles, "PUT",
-			[]refForm{formString, formObject, formObject}, []int{400, 200, 200}},
+		// The SDK's object is refused (top-level 400 of the bare answer);
+		// the plain ID is sent once and then used for the next PUT.
+		{"put_string_only_bare", emulator.Readings{RoleRefForm: "string", RoleUpdateResponse: "bare"}, moveTwoRoles, "PUT",
+			[]refForm{formObject, formString, formString}, []int{400, 200, 200}},
 		// The same refusal inside a {"roles":[…]} wrapper.
-		{"put_object_only_wrapped", emulator.Readings{RoleRefForm: "object", RoleUpdateResponse: "wrapped"}, moveTwoRoles, "PUT",
-			[]refForm{formString, formObject, formObject}, []int{400, 200, 200}},
+		{"put_string_only_wrapped", emulator.Readings{RoleRefForm: "string"}, moveTwoRoles, "PUT",
+			[]refForm{formObject, formString, formString}, []int{400, 200, 200}},
+		// The v6 page read literally: a plain ID on update only.
+		{"put_doc", emulator.Readings{RoleRefForm: "doc"}, moveTwoRoles, "PUT",
+			[]refForm{formObject, formString, formString}, []int{400, 200, 200}},
 		// The create page's {"id"} is refused, always wrapped.
 		{"post_string_only", emulator.Readings{RoleRefForm: "string"}, newRoleChain, "POST",
 			[]refForm{formObject, formString, formString}, []int{400, 201, 201}},
 		// The documented forms go through at once.
-		{"doc", emulator.Readings{}, moveTwoRoles, "PUT", []refForm{formString, formString}, []int{200, 200}},
+		{"default", emulator.Readings{}, moveTwoRoles, "PUT", []refForm{formObject, formObject}, []int{200, 200}},
 		{"both", emulator.Readings{RoleRefForm: "both"}, newRoleChain, "POST", []refForm{formObject, formObject}, []int{201, 201}},
 	}
 	for _, tc := range cases {
@@ -109,15 +114,15 @@ func TestRefFormNotRetried(t *testing.T) {
 		// re-read finds it not applied and the re-plan sends it again, in
 		// the plan's form, with the PUT that waited for it.
 		{"500_not_applied", emulator.Failure{Method: "PUT", PathPrefix: "/settings/roles", Status: 500, Code: "INVALID_DATA"},
-			moveTwoRoles, Updated, "", 3, 0},
+			moveTwoRoles, Updated, "", 3, 3},
 		// Applied, then the response was lost: confirmed by the re-read
 		// and sent once.
 		{"500_applied", emulator.Failure{Method: "PUT", PathPrefix: "/settings/roles", Status: 500, Code: "INVALID_DATA", Applied: true},
-			moveTwoRoles, Updated, "", 2, 0},
+			moveTwoRoles, Updated, "", 2, 2},
 		// A 400 for another reason is a plain failure (and the PUT behind
 		// it is skipped).
 		{"400_other_code", emulator.Failure{Method: "PUT", PathPrefix: "/settings/roles", Status: 400, Code: "MANDATORY_NOT_FOUND"},
-			moveTwoRoles, Failed, "MANDATORY_NOT_FOUND", 1, 0},
+			moveTwoRoles, Failed, "MANDATORY_NOT_FOUND", 1, 1},
 		// A 400 INVALID_DATA for a body without references.
 		{"400_no_refs", emulator.Failure{Method: "PUT", PathPrefix: "/settings/roles", Status: 400, Code: "INVALID_DATA"},
 			"apiVersion: crmsync/v1\nkind: Role\nname: Manager\ndescription: Runs support\n", Failed, "INVALID_DATA", 1, 0},

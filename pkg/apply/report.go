@@ -39,6 +39,9 @@ type Report struct {
 	Verified      bool             `json:"verified"`
 	Interrupted   bool             `json:"interrupted,omitempty"`
 	Calls         []plan.CallCount `json:"calls"`
+	// FormRetries lists the fields Zoho accepted but ignored, resent once
+	// in their other body form.
+	FormRetries []FormRetry `json:"form_retries,omitempty"`
 }
 
 // Mismatch is a field that did not take: after apply, the live value still

@@ -2,26 +2,52 @@ package apply
 
 import "encoding/json"
 
-// shape is a part of a request body whose form Zoho's documents disagree
-// on. When Zoho refuses a body with a 400 (not processed), apply sends it
-// once more in the other form and remembers the form that worked.
+// shape is a part of a request body that Zoho takes in more than one
+// documented form. The plan sends first the form Zoho's v8 Node SDK sends
+// (@zohocrm/nodejs-sdk-8.0 2.0.0); apply sends the other form once when
+// Zoho refuses the first with a 400 (not processed, execute.go), or when
+// Zoho answers SUCCESS but the re-read shows the field unchanged (accepted
+// but ignored, ignored.go). The form that worked is remembered for the run.
+// This is the one place that knows the forms.
 type shape struct {
 	name string
+	// fields are the plan field paths the disputed part sets.
+	fields []string
 	// form reports the form a body uses, or formNone.
 	form func(body []byte) refForm
 	// rewrite converts a body to a form.
 	rewrite func(body []byte, f refForm) []byte
+	// narrow keeps of a body only what resending field needs.
+	narrow func(body []byte, field string) []byte
+	// describe names a form in messages; done is the word for a retry
+	// that took.
+	describe func(f refForm) string
+	done     string
 }
 
 // shapes are checked in order; a body holds at most one of them.
 var shapes = []shape{
-	{name: "role references", form: refsForm, rewrite: withRefForm},
-	{name: "module profile _delete", form: profileDeleteForm, rewrite: withProfileDeleteForm},
+	{name: "role references", fields: refKeys, form: refsForm, rewrite: withRefForm,
+		narrow: narrowRoles, describe: describeRef, done: "applied"},
+	{name: "module profile _delete", fields: []string{"profiles"}, form: profileDeleteForm,
+		rewrite: withProfileDeleteForm, narrow: keepBody, describe: describeProfileDelete, done: "removed"},
 }
 
-// profileDeleteForm reports how a modules body marks removed profiles: the
-// OpenAPI file's boolean ("_delete": true, formString here stands for the
-// scalar form) or the v8 SDKs' object ({"permanent": false}, formObject).
+// covers reports whether the shape sets the plan field path.
+func (sh shape) covers(path string) bool {
+	for _, f := range sh.fields {
+		if f == path {
+			return true
+		}
+	}
+	return false
+}
+
+// profileDeleteForm reports how a modules body marks removed profiles: a
+// boolean ("_delete": true; formString here stands for the scalar form),
+// which the OpenAPI file and the 2.0.0 SDK send (MinifiedProfile.setDelete,
+// lib/core/com/zoho/crm/api/profiles/minified_profile.js:67), or the object
+// ({"permanent": false}, formObject) of the SDK's later 3.0.0 source.
 func profileDeleteForm(body []byte) refForm {
 	for _, m := range modulesItems(body) {
 		for _, p := range profilesOf(m) {
@@ -60,6 +86,17 @@ func withProfileDeleteForm(body []byte, f refForm) []byte {
 	}
 	return out
 }
+
+func describeProfileDelete(f refForm) string {
+	if f == formObject {
+		return `"_delete": {"permanent": false}`
+	}
+	return `"_delete": true`
+}
+
+// keepBody resends a module body whole: Zoho's update page marks the labels
+// and the profile list mandatory.
+func keepBody(body []byte, _ string) []byte { return body }
 
 func modulesItems(body []byte) []map[string]any {
 	var w struct {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
@@ -23,6 +24,32 @@ type Failure struct {
 	Applied bool
 	// Times is how many matching requests fail (0 means 1).
 	Times int
+	// IgnoreKeys, when set, makes the matching requests not fail: they are
+	// processed with these keys dropped from every item of the body and
+	// answered as usual, as a server that accepts a field but ignores it.
+	// Status, Code and Applied are then unused.
+	IgnoreKeys []string
+}
+
+// dropKeys removes keys from every object in the top-level arrays of a
+// JSON body ({"roles":[{...}]}); other bodies are returned unchanged.
+func dropKeys(body []byte, keys []string) []byte {
+	var w map[string][]map[string]json.RawMessage
+	if json.Unmarshal(body, &w) != nil {
+		return body
+	}
+	for _, items := range w {
+		for _, it := range items {
+			for _, k := range keys {
+				delete(it, k)
+			}
+		}
+	}
+	out, err := json.Marshal(w)
+	if err != nil {
+		return body
+	}
+	return out
 }
 
 func (f *Failure) matches(method, path string) bool {

@@ -96,10 +96,15 @@ func (s *Server) buttonList(c *call) reply {
 	return dataReply("custom_buttons", list)
 }
 
+// orgGet serves GET /org. The keys are those of Zoho's v8 SDK Org model
+// [sdk:jd:org/org]: "type" is one of its values Production, Sandbox,
+// Bigin, Developer, and the edition is license_details.paid_type
+// [sdk:jd:org/license_details]; the SDK has no top-level "edition".
 func (s *Server) orgGet(c *call) reply {
 	o := s.st.org
 	return reply{status: http.StatusOK, body: obj{"org": []obj{{"id": o.ID, "company_name": o.CompanyName,
-		"edition": o.Edition, "primary_email": s.st.currentUser().Email}}}}
+		"type": "Production", "license_details": obj{"paid_type": o.Edition, "paid": true},
+		"primary_email": s.st.currentUser().Email}}}}
 }
 
 func userView(u *User) obj {

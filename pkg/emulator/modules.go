@@ -132,6 +132,8 @@ func (s *Server) moduleOfItem(it item, i int) (*Module, *apiErr) {
 // (Readings.ModulePutMandatory).
 func mandatoryKeys(rd Readings) []string {
 	switch rd.ModulePutMandatory {
+	case "profiles":
+		return []string{"profiles"}
 	case "labels":
 		return []string{"plural_label", "singular_label"}
 	case "none":
@@ -292,12 +294,15 @@ func profileDeleted(it item, form, path string) (bool, *apiErr) {
 			return false, errType("_delete", path, "boolean")
 		}
 		return b, nil
-	case "object":
+	case "object", "object_ignore_bool":
 		var o map[string]json.RawMessage
-		if json.Unmarshal(raw, &o) != nil || o == nil {
-			return false, errType("_delete", path, "jsonobject")
+		if json.Unmarshal(raw, &o) == nil && o != nil {
+			return true, nil
 		}
-		return true, nil
+		if _, isBool := rawBool(raw); isBool && form == "object_ignore_bool" {
+			return false, nil // answered SUCCESS, not applied
+		}
+		return false, errType("_delete", path, "jsonobject")
 	}
 	return true, nil
 }

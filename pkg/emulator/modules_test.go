@@ -71,7 +71,7 @@ func seedSample() m {
 }
 
 func TestModulePutProfilesReadings(t *testing.T) {
-	e := newEnv(t, Options{})
+	e := withReadings(t, Readings{ModuleProfilesPut: "replace"})
 	e.expect(e.do("PUT", modURL+"/Digital_Marketings", seedSample()), 200, modKey, "SUCCESS")
 	if got := e.moduleProfiles("Digital_Marketings"); !reflect.DeepEqual(got, []string{"Administrator", "Standard"}) {
 		t.Fatalf("replace: %v", got)
@@ -82,8 +82,8 @@ func TestModulePutProfilesReadings(t *testing.T) {
 		t.Fatalf("merge: %v", got)
 	}
 	// The trap: a client that sends back the truncated list of GET
-	// /settings/modules removes access under the default reading.
-	e = newEnv(t, Options{})
+	// /settings/modules removes access under the replace reading.
+	e = withReadings(t, Readings{ModuleProfilesPut: "replace"})
 	listed := findModule(e.do("GET", modURL, nil), "Projects")
 	body := wrap(modKey, m{"plural_label": "Projects", "singular_label": "Project", "profiles": listed["profiles"]})
 	e.expect(e.do("PUT", modURL+"/Projects", body), 200, modKey, "SUCCESS")
@@ -135,12 +135,12 @@ func TestModulePutErrors(t *testing.T) {
 		code, key  string
 		rd         Readings
 	}{
-		{"plural missing", "Projects", wrap(modKey, labels(m{"plural_label": "DROP"})), "MANDATORY_NOT_FOUND", "plural_label", Readings{}},
-		{"singular null", "Projects", wrap(modKey, labels(m{"singular_label": nil})), "MANDATORY_NOT_FOUND", "singular_label", Readings{}},
+		{"plural missing", "Projects", wrap(modKey, labels(m{"plural_label": "DROP"})), "MANDATORY_NOT_FOUND", "plural_label", Readings{ModulePutMandatory: "seed"}},
+		{"singular null", "Projects", wrap(modKey, labels(m{"singular_label": nil})), "MANDATORY_NOT_FOUND", "singular_label", Readings{ModulePutMandatory: "seed"}},
 		{"profiles missing (seed reading)", "Projects", wrap(modKey, labels(m{"profiles": "DROP"})), "MANDATORY_NOT_FOUND", "profiles", Readings{}},
 		{"profiles null", "Projects", wrap(modKey, labels(m{"profiles": nil})), "MINIMUM_DATA_NOT_FOUND", "profiles", Readings{}},
 		{"profiles empty", "Projects", wrap(modKey, labels(m{"profiles": []any{}})), "MINIMUM_DATA_NOT_FOUND", "profiles", Readings{}},
-		{"last profile deleted", "Projects", wrap(modKey, labels(m{"profiles": []any{m{"name": "Administrator", "_delete": true}}})), "MINIMUM_DATA_NOT_FOUND", "profiles", Readings{}},
+		{"last profile deleted", "Projects", wrap(modKey, labels(m{"profiles": []any{m{"name": "Administrator", "_delete": true}}})), "MINIMUM_DATA_NOT_FOUND", "profiles", Readings{ModuleProfilesPut: "replace"}},
 		{"last profile deleted (merge)", "Digital_Marketings", wrap(modKey, m{"profiles": []any{m{"name": "Administrator", "_delete": true}, m{"name": "Standard", "_delete": true}, m{"name": "Support", "_delete": true}}}), "MINIMUM_DATA_NOT_FOUND", "profiles", Readings{ModuleProfilesPut: "merge", ModulePutMandatory: "none"}},
 		{"unknown profile", "Projects", wrap(modKey, labels(m{"profiles": []any{m{"id": "5843104000000000001"}}})), "INVALID_DATA", "id", Readings{}},
 		{"label too long", "Projects", wrap(modKey, labels(m{"plural_label": strings.Repeat("a", 26)})), "INVALID_DATA", "plural_label", Readings{}},
@@ -181,7 +181,11 @@ func TestModulePutSuccessAndReadings(t *testing.T) {
 	if got["plural_label"] != "Big Projects" || got["modified_by"] == nil || details(r.item(modKey, 0))["id"] != got["id"] {
 		t.Fatalf("after PUT: %v", got)
 	}
+	// The default takes Zoho's sample body, profiles without labels
+	// (samples/modules/update_module_by_id.js); the seed reading refuses it.
 	noLabels := wrap(modKey, m{"profiles": []any{m{"name": "Administrator"}}})
+	e.expect(e.do("PUT", modURL+"/Projects", noLabels), 200, modKey, "SUCCESS")
+	e = withReadings(t, Readings{ModulePutMandatory: "seed"})
 	e.expect(e.do("PUT", modURL+"/Projects", noLabels), 400, modKey, "MANDATORY_NOT_FOUND")
 	e = withReadings(t, Readings{ModulePutMandatory: "none"})
 	e.expect(e.do("PUT", modURL+"/Projects", noLabels), 200, modKey, "SUCCESS")

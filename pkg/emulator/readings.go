@@ -8,23 +8,46 @@ import (
 
 // Readings selects, for every point the documents leave open, which reading
 // the emulator implements. The zero value of each field ("" or 0) selects the
-// default, which is the reading that hurts a careless client most; the
-// comment of each field names its sources and the default.
+// default, which is the reading that hurts a careless client most among
+// those Zoho's own v8 Node SDK works against: a body the SDK sends and an
+// answer it parses work on real Zoho for every customer who uses it, so a
+// reading that contradicts the SDK cannot be the default. Where such a
+// reading is kept as a variant, its comment says so. The comment of each
+// field names its sources and the default; [sdk:path:line] is a file of
+// @zohocrm/nodejs-sdk-8.0 2.0.0 (models under lib/core/com/zoho/crm/api/,
+// jd: an entry of lib/config/json_details.json), [sdk-sample:...] a sample
+// of Zoho's zohocrm-nodejs-sdk-8.0 repository, versions/2.0.0/samples/.
+// docs/zoho/readings.md has the same table for readers. The test
+// TestSDKWitness (e2e/sdk) runs that SDK against the defaults, and against
+// the variants marked as failing it, where it must fail.
 type Readings struct {
 	// RoleUpdateResponse is the shape of a PUT /settings/roles answer:
-	// "bare" (default): a top-level {"code":"SUCCESS",...} object, as in the
-	// v6 Update Role page [seed:update-role]; chosen as default because a
-	// client generated from the OAS only parses {"roles":[...]};
-	// "wrapped": {"roles":[{...}]} [OAS roles.json SuccessWrapper];
+	// "wrapped" (default): {"roles":[{...}]} [OAS roles.json SuccessWrapper],
+	// the only form the SDK reads [sdk:jd:roles/action_handler,
+	// lib/utils/util/json_converter.js:689-758];
+	// "bare": a top-level {"code":"SUCCESS",...} object, as in the v6 Update
+	// Role page [seed:update-role] — the SDK parses it as an APIException
+	// and loses the id, so Zoho's own SDK fails against it;
 	// "by_version": bare below v8, wrapped from v8 on [api.md §10 q1].
 	RoleUpdateResponse string `json:"role_update_response,omitempty"`
 
 	// RoleRefForm is the accepted form of reporting_to / forecast_manager in
-	// role writes: "doc" (default): an object {"id":...} on POST (Create Role
-	// doc, [api.md §3.2]) and a plain string id on PUT [seed:update-role] —
-	// strict and literal, it rejects the SDK's object form on update;
-	// "object": {"id":...} only (SDK samples, [OAS roles.json] reporting_to);
-	// "string": plain id only; "both": either.
+	// role writes (POST and PUT): "both" (default): {"id":...} or a plain
+	// string id. The SDK can send only the object (class ReportingTo,
+	// [sdk:roles/role.js:54,77], [sdk:jd:roles/role.reportingTo],
+	// [sdk-sample:roles/update_role.js]), as does [OAS roles.json]; the v6
+	// Update Role page sends a plain id [seed:update-role].
+	// "object": {"id":...} only;
+	// "doc": an object on POST (Create Role doc, [api.md §3.2]) and a plain
+	// id on PUT — it rejects the SDK's object on update, so Zoho's own SDK
+	// fails against it;
+	// "string": plain id only — the SDK fails against it;
+	// "ignore_string": the object is applied; on PUT a plain id is answered
+	// SUCCESS but not applied (a Zoho that silently dropped the v6 form);
+	// "ignore_object": on PUT the object is answered SUCCESS but not
+	// applied, a plain id is applied — the SDK's role moves would silently
+	// not take, which contradicts the SDK; kept to prove that a client
+	// notices a write that was accepted but ignored.
 	RoleRefForm string `json:"role_ref_form,omitempty"`
 
 	// RoleDeleteChildren says what DELETE /settings/roles/{id} does with the
@@ -36,27 +59,41 @@ type Readings struct {
 	RoleDeleteChildren string `json:"role_delete_children,omitempty"`
 
 	// ModuleProfilesPut is the meaning of "profiles" in a module PUT
-	// [api.md §2.2, §10 q4]: "replace" (default): the listed profiles (minus
-	// the _delete ones) become the new set, so a client that sends back the
-	// truncated list of GET /settings/modules removes access; "merge": the
-	// listed profiles are added, the _delete ones removed, others kept.
+	// [api.md §2.2, §10 q4]: "merge" (default): the listed profiles are
+	// added, the _delete ones removed, others kept — Zoho's sample sends a
+	// single {"id", "_delete": true} profile [sdk-sample:modules/
+	// update_module_by_id.js]; "replace": the listed profiles (minus the
+	// _delete ones) become the new set, so a client that sends back the
+	// truncated list of GET /settings/modules removes access — Zoho's own
+	// sample fails against it (MINIMUM_DATA_NOT_FOUND).
 	ModuleProfilesPut string `json:"module_profiles_put,omitempty"`
 
 	// ProfileDeleteForm is which "_delete" value removes a profile in a
 	// module PUT. In every reading "_delete": null means "not deleted" (the
-	// [seed:update-custom-module] sample). "any" (default): any non-null
-	// value deletes — so a client that serialises "_delete": false for the
-	// profiles it keeps removes them all; "bool": only true deletes, false
-	// keeps, an object is INVALID_DATA ([OAS profiles.json] Minified_Profile);
-	// "object": only an object {"permanent":...} deletes (both v8 SDKs), a
-	// boolean is INVALID_DATA.
+	// [seed:update-custom-module] sample). The SDK's MinifiedProfile sends a
+	// boolean in 2.0.0 [sdk:profiles/minified_profile.js:67] and
+	// {"permanent": bool} in the 3.0.0 source (same file, :67-75).
+	// "any" (default): any non-null value deletes — so a client that
+	// serialises "_delete": false for the profiles it keeps removes them all;
+	// "bool": only true deletes, false keeps, an object is INVALID_DATA
+	// ([OAS profiles.json] Minified_Profile) — the 3.0.0 SDK fails against it;
+	// "object": only an object {"permanent":...} deletes, a boolean is
+	// INVALID_DATA — the 2.0.0 SDK fails against it;
+	// "object_ignore_bool": an object deletes, a boolean is answered SUCCESS
+	// and ignored (the profile keeps access) — the 2.0.0 SDK's removals
+	// would silently not take; kept to prove that a client notices a write
+	// that was accepted but ignored.
 	ProfileDeleteForm string `json:"profile_delete_form,omitempty"`
 
 	// ModulePutMandatory lists the keys a module PUT must carry
-	// (MANDATORY_NOT_FOUND otherwise): "seed" (default): plural_label,
+	// (MANDATORY_NOT_FOUND otherwise): "profiles" (default): profiles only —
+	// Zoho's sample sends profiles and api_name, no label
+	// [sdk-sample:modules/update_module_by_id.js], and the SDK model marks
+	// no label required [sdk:jd:modules/modules]; "seed": plural_label,
 	// singular_label and profiles, all marked mandatory in
-	// [seed:update-custom-module]; "labels": the two labels only; "none":
-	// nothing (OAS, which marks no key required in a PUT body).
+	// [seed:update-custom-module] — Zoho's own sample fails against it;
+	// "labels": the two labels only — the sample fails against it too;
+	// "none": nothing (OAS, which marks no key required in a PUT body).
 	ModulePutMandatory string `json:"module_put_mandatory,omitempty"`
 
 	// ModulesBulkPut is how PUT /settings/modules (no id in the URL) treats
@@ -81,7 +118,10 @@ type Readings struct {
 	// LockingPutLockType says whether a record-locking PUT must carry
 	// lock_type: "required" (default): MANDATORY_NOT_FOUND without it, as
 	// the update page marks lock_type mandatory
-	// [seed:update-record-locking-configuration]; "optional": the Kaizen PUT
+	// [seed:update-record-locking-configuration]; the SDK does not mark it
+	// required [sdk:jd:record_locking_configuration/record_lock.lockType] but
+	// Zoho's update sample sends it [sdk-sample:record_locking_configuration/
+	// update_record_locking_configuration.js]; "optional": the Kaizen PUT
 	// sample, which omits it, is accepted [seed:kaizen].
 	LockingPutLockType string `json:"locking_put_lock_type,omitempty"`
 
@@ -95,10 +135,15 @@ type Readings struct {
 	LockingDependentOnPut string `json:"locking_dependent_on_put,omitempty"`
 
 	// LockingRulesOmittedOnPut is what happens on PUT to existing rules the
-	// body's locking_rules array does not mention: "replace" (default): they
-	// are removed (a client that sends only new or changed rules loses the
-	// others); "keep": they stay, only "_delete": true removes ([api.md
-	// §1.3], inferred from [seed:kaizen]). Without a locking_rules key the
+	// body's locking_rules array does not mention: "keep" (default): they
+	// stay, only "_delete": true removes ([api.md §1.3], [seed:kaizen]); the
+	// SDK's LockingRules carries a boolean _delete
+	// [sdk:record_locking_configuration/locking_rules.js:114-120] and Zoho's
+	// update sample sends only the rules it deletes, edits and adds
+	// [sdk-sample:record_locking_configuration/
+	// update_record_locking_configuration.js]; "replace": they are removed
+	// (a client that sends only new or changed rules loses the others) —
+	// Zoho's own sample fails against it. Without a locking_rules key the
 	// rules are unchanged in both readings.
 	LockingRulesOmittedOnPut string `json:"locking_rules_omitted_on_put,omitempty"`
 
@@ -136,24 +181,33 @@ type Readings struct {
 
 	// ContactRoleDuplicateCode is the code for a duplicate contact role
 	// name: "INVALID_DATA" (default; [OAS contact_roles.json]
-	// Duplicate_Data_API_Exception, details {id, api_name}) or
-	// "DUPLICATE_DATA" ([seed:update-contact-roles]).
+	// Duplicate_Data_API_Exception, details {id, api_name}; the SDK's error
+	// enum has INVALID_DATA and no DUPLICATE_DATA
+	// [sdk:jd:contact_roles/api_exception.code]) or "DUPLICATE_DATA"
+	// ([seed:update-contact-roles]; the SDK reads it as an unknown Choice).
 	ContactRoleDuplicateCode string `json:"contact_role_duplicate_code,omitempty"`
 
 	// PartialStatus is the HTTP status of a multi-item write where some
 	// items succeed and some fail [api.md §10 q8]: 200 (default; a client
-	// that trusts the status misses the failed items), 207 or 400.
+	// that trusts the status misses the failed items), 207 or 400. The SDK
+	// decides each item from its status and code and ignores the HTTP
+	// status [sdk:lib/routes/middlewares/common_api_handler.js:219-241], so
+	// it works against all three.
 	PartialStatus int `json:"partial_status,omitempty"`
 
 	// TokenExpiresIn is the unit of expires_in in token responses:
 	// "seconds" (default; the current Accounts doc, [api.md §6.2]) or
 	// "millis": expires_in in milliseconds plus expires_in_sec (older
-	// responses, handled by the SDK).
+	// responses, handled by the SDK,
+	// [sdk:lib/models/authenticator/oauth_token.js]). Both readings accept
+	// the grant as query parameters, a urlencoded body or the SDK's
+	// multipart/form-data body [sdk:oauth_token.js:308-335].
 	TokenExpiresIn string `json:"token_expires_in,omitempty"`
 
 	// TokenErrorStatus is the HTTP status of a failed token request
 	// ({"error":...} without access_token): 200 (default; the SDK checks the
-	// body, not the status, [api.md §6.2]) or 400.
+	// body, not the status, [api.md §6.2], [sdk:oauth_token.js:379-381]) or
+	// 400.
 	TokenErrorStatus int `json:"token_error_status,omitempty"`
 
 	// MaxExcludedFields, MaxExcludedProfiles and MaxRestrictedButtons are the
@@ -169,18 +223,18 @@ type Readings struct {
 // first one is the default.
 func readingChoices() map[string][]any {
 	return map[string][]any{
-		"RoleUpdateResponse":       {"bare", "wrapped", "by_version"},
-		"RoleRefForm":              {"doc", "object", "string", "both"},
+		"RoleUpdateResponse":       {"wrapped", "bare", "by_version"},
+		"RoleRefForm":              {"both", "object", "doc", "string", "ignore_string", "ignore_object"},
 		"RoleDeleteChildren":       {"reject", "transfer", "reparent"},
-		"ModuleProfilesPut":        {"replace", "merge"},
-		"ProfileDeleteForm":        {"any", "bool", "object"},
-		"ModulePutMandatory":       {"seed", "labels", "none"},
+		"ModuleProfilesPut":        {"merge", "replace"},
+		"ProfileDeleteForm":        {"any", "bool", "object", "object_ignore_bool"},
+		"ModulePutMandatory":       {"profiles", "seed", "labels", "none"},
 		"ModulesBulkPut":           {"single", "bulk"},
 		"ModuleDuplicateLabelCode": {"INVALID_DATA", "DUPLICATE_DATA"},
 		"ModuleListProfileLimit":   {2, -1, 1, 5},
 		"LockingPutLockType":       {"required", "optional"},
 		"LockingDependentOnPut":    {"body", "merged"},
-		"LockingRulesOmittedOnPut": {"replace", "keep"},
+		"LockingRulesOmittedOnPut": {"keep", "replace"},
 		"NullOnPut":                {"clear", "keep"},
 		"EmptyLockingGet":          {"204", "empty"},
 		"PicklistValueCode":        {"NOT_SUPPORTED", "INVALID_DATA"},

@@ -50,11 +50,16 @@ func roleModuleProbes(t *testing.T) map[string]probe {
 		},
 		"RoleRefForm": func(e *env) string {
 			mgr := ids["role:Manager"]
+			// Each PUT moves Manager, so an ignored form shows as the
+			// parent it keeps.
+			put := func(ref any) string {
+				r := e.do("PUT", roleURL, wrap(roleKey, m{"id": mgr, "reporting_to": ref}))
+				return codes(r) + ":" + fmt.Sprint(parentName(e.role(mgr)))
+			}
 			return codes(
 				e.do("POST", roleURL, wrap(roleKey, m{"name": "P1", "reporting_to": m{"id": ceoID}})),
-				e.do("POST", roleURL, wrap(roleKey, m{"name": "P2", "reporting_to": ceoID})),
-				e.do("PUT", roleURL, wrap(roleKey, m{"id": mgr, "reporting_to": m{"id": ceoID}})),
-				e.do("PUT", roleURL, wrap(roleKey, m{"id": mgr, "reporting_to": ceoID})))
+				e.do("POST", roleURL, wrap(roleKey, m{"name": "P2", "reporting_to": ceoID}))) + "," +
+				put(m{"id": salesHead}) + "," + put(ceoID)
 		},
 		"RoleDeleteChildren": func(e *env) string {
 			r := e.do("DELETE", roleURL+"/"+ids["role:Manager"]+"?transfer_to_id="+salesHead, nil)
@@ -207,9 +212,10 @@ func TestReadingVariantsMatrix(t *testing.T) {
 
 func TestReadingsDefaults(t *testing.T) {
 	d := DefaultReadings()
-	if d.RoleUpdateResponse != "bare" || d.RoleRefForm != "doc" || d.ModuleProfilesPut != "replace" ||
-		d.ProfileDeleteForm != "any" || d.LockingPutLockType != "required" || d.LockingDependentOnPut != "body" ||
-		d.LockingRulesOmittedOnPut != "replace" || d.NullOnPut != "clear" || d.EmptyLockingGet != "204" ||
+	// The defaults Zoho's v8 SDK works against (see readings.go).
+	if d.RoleUpdateResponse != "wrapped" || d.RoleRefForm != "both" || d.ModuleProfilesPut != "merge" ||
+		d.ProfileDeleteForm != "any" || d.ModulePutMandatory != "profiles" || d.LockingPutLockType != "required" ||
+		d.LockingDependentOnPut != "body" || d.LockingRulesOmittedOnPut != "keep" || d.NullOnPut != "clear" || d.EmptyLockingGet != "204" ||
 		d.ContactRoleDuplicateCode != "INVALID_DATA" || d.TokenExpiresIn != "seconds" || d.ModuleListProfileLimit != 2 ||
 		d.PartialStatus != 200 || d.TokenErrorStatus != 200 {
 		t.Fatalf("defaults %+v", d)
@@ -220,5 +226,20 @@ func TestReadingsDefaults(t *testing.T) {
 	}
 	if err := s.SetReadings(Readings{NullOnPut: "keep"}); err != nil || s.Readings().NullOnPut != "keep" {
 		t.Fatalf("SetReadings: %v", err)
+	}
+}
+
+func TestReadingsSet(t *testing.T) {
+	var r Readings
+	if err := r.Set("RoleUpdateResponse=bare"); err != nil || r.RoleUpdateResponse != "bare" {
+		t.Fatalf("Set: %v %+v", err, r)
+	}
+	if err := r.Set("PartialStatus=207"); err != nil || r.PartialStatus != 207 {
+		t.Fatalf("Set int: %v %+v", err, r)
+	}
+	for _, bad := range []string{"Nope=1", "RoleUpdateResponse", "RoleUpdateResponse=maybe", "PartialStatus=x"} {
+		if err := (&Readings{}).Set(bad); err == nil {
+			t.Errorf("Set(%q) accepted", bad)
+		}
 	}
 }

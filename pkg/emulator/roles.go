@@ -193,16 +193,34 @@ func refForm(rd Readings, put bool) (object, str bool) {
 		return true, false
 	case "string":
 		return false, true
-	case "both":
-		return true, true
+	case "doc":
+		return !put, put // object on create, string on update
 	}
-	return !put, put // "doc": object on create, string on update
+	return true, true
 }
 
-// parseRoleRef reads an id given as {"id": …} or as a plain id.
+// refIgnored reports whether a reference in the object form (or the string
+// form) is answered SUCCESS but not applied (Readings.RoleRefForm
+// "ignore_string", "ignore_object"; updates only).
+func refIgnored(rd Readings, put, object bool) bool {
+	if !put {
+		return false
+	}
+	return (rd.RoleRefForm == "ignore_object" && object) || (rd.RoleRefForm == "ignore_string" && !object)
+}
+
+// parseRoleRef reads an id given as {"id": …} or as a plain id. It returns
+// "" and no error for a reference the reading ignores.
 func parseRoleRef(raw json.RawMessage, key, path string, rd Readings, put bool) (string, *apiErr) {
 	object, str := refForm(rd, put)
+	isObject := false
 	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
+		isObject = true
+	}
+	if refIgnored(rd, put, isObject) {
+		return "", nil
+	}
+	if isObject {
 		if !object {
 			return "", errType(key, path, "string")
 		}

@@ -51,7 +51,7 @@ func TestRoleCreate(t *testing.T) {
 		{"duplicate name", wrap(roleKey, m{"name": "manager", "reporting_to": m{"id": ceoID}}), "DUPLICATE_DATA", Readings{}},
 		{"two roles", wrap(roleKey, m{"name": "X", "reporting_to": m{"id": ceoID}}, m{"name": "Y", "reporting_to": m{"id": ceoID}}), "INVALID_DATA", Readings{}},
 		{"unknown parent", wrap(roleKey, m{"name": "X", "reporting_to": m{"id": "5843104000000000001"}}), "INVALID_DATA", Readings{}},
-		{"string parent on create (doc)", wrap(roleKey, m{"name": "X", "reporting_to": ceoID}), "INVALID_DATA", Readings{}},
+		{"string parent on create (doc)", wrap(roleKey, m{"name": "X", "reporting_to": ceoID}), "INVALID_DATA", Readings{RoleRefForm: "doc"}},
 		{"object parent (string reading)", wrap(roleKey, m{"name": "X", "reporting_to": m{"id": ceoID}}), "INVALID_DATA", Readings{RoleRefForm: "string"}},
 		{"unknown forecast manager", wrap(roleKey, m{"name": "X", "reporting_to": m{"id": ceoID}, "forecast_manager": m{"id": "5843104000000000001"}}), "INVALID_DATA", Readings{}},
 		{"share_with_peers not boolean", wrap(roleKey, m{"name": "X", "reporting_to": m{"id": ceoID}, "share_with_peers": "yes"}), "INVALID_DATA", Readings{}},
@@ -78,19 +78,20 @@ func seedRoleUpdate(t *testing.T) m {
 }
 
 func TestRoleUpdateResponseReading(t *testing.T) {
-	e := newEnv(t, Options{})
+	e := withReadings(t, Readings{RoleUpdateResponse: "bare"})
 	r := e.do("PUT", roleURL, seedRoleUpdate(t))
 	if r.status != 200 || r.body["code"] != "SUCCESS" || details(r.body)["id"] != salesHead || r.body[roleKey] != nil {
-		t.Fatalf("bare (default): %d %s", r.status, r.raw)
+		t.Fatalf("bare: %d %s", r.status, r.raw)
 	}
 	r = e.do("PUT", roleURL, wrap(roleKey, m{"id": "5843104000000000001"}))
 	if r.status != 400 || r.body["code"] != "INVALID_DATA" {
 		t.Fatalf("bare error: %d %s", r.status, r.raw)
 	}
-	e = withReadings(t, Readings{RoleUpdateResponse: "wrapped"})
+	// The default is the wrapped answer, the only one Zoho's v8 SDK reads.
+	e = newEnv(t, Options{})
 	r = e.do("PUT", roleURL+"/"+salesHead, seedRoleUpdate(t))
-	if r.status != 200 || r.item(roleKey, 0)["code"] != "SUCCESS" {
-		t.Fatalf("wrapped: %d %s", r.status, r.raw)
+	if r.status != 200 || r.item(roleKey, 0)["code"] != "SUCCESS" || r.body["code"] != nil {
+		t.Fatalf("wrapped (default): %d %s", r.status, r.raw)
 	}
 	e = withReadings(t, Readings{RoleUpdateResponse: "by_version"})
 	if r = e.do("PUT", "/crm/v6/settings/roles", seedRoleUpdate(t)); r.body["code"] != "SUCCESS" {
@@ -118,7 +119,7 @@ func TestRoleUpdateErrors(t *testing.T) {
 		{"duplicate name", roleURL, wrap(roleKey, m{"id": manager, "name": "CEO"}), "DUPLICATE_DATA", Readings{}},
 		{"empty name", roleURL, wrap(roleKey, m{"id": manager, "name": ""}), "INVALID_DATA", Readings{}},
 		{"unknown parent", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": "5843104000000000001"}), "INVALID_DATA", Readings{}},
-		{"object parent on update (doc)", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": m{"id": ceoID}}), "INVALID_DATA", Readings{}},
+		{"object parent on update (doc)", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": m{"id": ceoID}}), "INVALID_DATA", Readings{RoleRefForm: "doc"}},
 		{"string parent (object reading)", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": ceoID}), "INVALID_DATA", Readings{RoleRefForm: "object"}},
 		{"parent is self", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": manager}), "INVALID_DATA", Readings{}},
 		{"cycle through a child", roleURL, wrap(roleKey, m{"id": manager, "reporting_to": support}), "INVALID_DATA", Readings{}},
@@ -147,7 +148,7 @@ func TestRoleUpdateSuccess(t *testing.T) {
 	e := withReadings(t, Readings{RoleRefForm: "both"})
 	r := e.do("PUT", roleURL+"/"+salesHead, wrap(roleKey, m{"name": "Sales Head", "reporting_to": m{"id": ids["role:Manager"]},
 		"forecast_manager": nil, "description": nil, "share_with_peers": false}))
-	e.expect(r, 200, "", "SUCCESS")
+	e.expect(r, 200, roleKey, "SUCCESS")
 	got := e.role(salesHead)
 	if got["name"] != "Sales Head" || parentName(got) != "Manager" || got["forecast_manager"] != nil ||
 		got["description"] != nil || got["share_with_peers"] != false {
@@ -162,7 +163,7 @@ func TestRoleUpdateSuccess(t *testing.T) {
 			t.Fatalf("user role name not refreshed: %v", u)
 		}
 	}
-	e.expect(e.do("PUT", roleURL, wrap(roleKey, m{"id": ceoID, "reporting_to": nil, "name": "Chief"})), 200, "", "SUCCESS")
+	e.expect(e.do("PUT", roleURL, wrap(roleKey, m{"id": ceoID, "reporting_to": nil, "name": "Chief"})), 200, roleKey, "SUCCESS")
 	if e.role("5843104000000000001") != nil {
 		t.Fatal("unknown role id should answer 204")
 	}

@@ -20,7 +20,7 @@ func (s *Server) setReportingTo(c *call, r *Role, it item, put bool) *apiErr {
 		return errInvalid("reporting_to", path)
 	}
 	id, e := parseRoleRef(it["reporting_to"], "reporting_to", path, c.rd, put)
-	if e != nil {
+	if e != nil || id == "" {
 		return e
 	}
 	p := s.st.roleByID[id]
@@ -41,7 +41,7 @@ func (s *Server) setForecastManager(c *call, r *Role, it item, put bool) *apiErr
 		return nil
 	}
 	id, e := parseRoleRef(it["forecast_manager"], "forecast_manager", path, c.rd, put)
-	if e != nil {
+	if e != nil || id == "" {
 		return e
 	}
 	u := s.st.userByID[id]

@@ -193,6 +193,9 @@ func (s *Server) pipeline(r *http.Request, body []byte) reply {
 		}
 	}
 	f := s.takeFailure(r.Method, r.URL.Path)
+	if f != nil && len(f.IgnoreKeys) > 0 {
+		return s.dispatch(r, dropKeys(body, f.IgnoreKeys))
+	}
 	switch {
 	case f != nil && !f.Applied:
 		return f.reply(isAPI)

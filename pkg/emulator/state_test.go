@@ -12,7 +12,7 @@ import (
 func TestStateFileRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "state.json")
-	e := newEnv(t, Options{StateFile: path})
+	e := newEnv(t, Options{StateFile: path, Readings: Readings{ModuleProfilesPut: "replace"}})
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatal("the state file is written only after a write")
 	}

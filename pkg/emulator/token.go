@@ -1,8 +1,11 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"sync"
@@ -71,16 +74,33 @@ func (s *Server) ExpireTokens() {
 	}
 }
 
-// tokenParams merges query and form parameters (the SDK sends form fields;
-// the docs show query parameters) [api.md §6.2].
+// tokenParams merges query and body parameters [api.md §6.2]: the docs
+// show query parameters, and Zoho's v8 Node SDK POSTs the grant as a
+// multipart/form-data body (@zohocrm/nodejs-sdk-8.0 2.0.0,
+// lib/models/authenticator/oauth_token.js:308-335); a urlencoded body is
+// read too.
 func tokenParams(r *http.Request, body []byte) url.Values {
 	p := r.URL.Query()
-	if form, err := url.ParseQuery(string(body)); err == nil {
-		for k, v := range form {
-			p[k] = append(p[k], v...)
-		}
+	form := formFields(r.Header.Get("Content-Type"), body)
+	for k, v := range form {
+		p[k] = append(p[k], v...)
 	}
 	return p
+}
+
+// formFields reads a multipart/form-data or urlencoded body.
+func formFields(contentType string, body []byte) url.Values {
+	mt, params, _ := mime.ParseMediaType(contentType)
+	if mt != "multipart/form-data" || params["boundary"] == "" {
+		form, _ := url.ParseQuery(string(body))
+		return form
+	}
+	form, err := multipart.NewReader(bytes.NewReader(body), params["boundary"]).ReadForm(1 << 20)
+	if err != nil {
+		return nil
+	}
+	defer form.RemoveAll()
+	return form.Value
 }
 
 func (s *Server) tokenErr(code string) reply {

@@ -1,8 +1,10 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -154,4 +156,32 @@ func TestTokenReadings(t *testing.T) {
 	if st, body := postToken(t, e.url, form); st != 400 || body["error"] != "invalid_client" {
 		t.Fatalf("error status reading: %d %v", st, body)
 	}
+}
+
+// TestTokenRefreshMultipart: Zoho's v8 Node SDK posts the refresh grant as
+// multipart/form-data (lib/models/authenticator/oauth_token.js:308-335).
+func TestTokenRefreshMultipart(t *testing.T) {
+	e := newEnv(t, Options{ClientID: "cid", ClientSecret: "secret", RefreshToken: "1000.refresh", TokenLifetime: 120})
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, v := range refreshForm("1000.refresh") {
+		if err := w.WriteField(k, v[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Close()
+	res, err := http.Post(e.url+"/oauth/v2/token", w.FormDataContentType(), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body map[string]any
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 200 || body["access_token"] == nil {
+		t.Fatalf("multipart refresh answer %d %v", res.StatusCode, body)
+	}
+	e.tok = body["access_token"].(string)
+	e.expect(e.do("GET", v8+"/org", nil), 200, "org", "")
 }

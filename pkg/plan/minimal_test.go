@@ -132,11 +132,11 @@ func checkItem(r plan.Request, c *plan.Change, item map[string]any, fail func(st
 		return
 	}
 	if c.Action == plan.Update && item != nil {
-		// Updates carry the object's id in the body, except modules, whose id
-		// is in the path.
-		if c.Key.Kind == model.KindModule {
+		// Updates carry the object's id in the body, except modules and
+		// roles, whose id is in the path only (as Zoho's SDK sends them).
+		if c.Key.Kind == model.KindModule || c.Key.Kind == model.KindRole {
 			if !strings.HasSuffix(r.Path, "/"+c.ID) {
-				fail("module path %s does not end in its id %s", r.Path, c.ID)
+				fail("%s path %s does not end in its id %s", c.Key.Kind, r.Path, c.ID)
 			}
 		} else if item["id"] != c.ID {
 			fail("%s: id %v, want %s", c.Key, item["id"], c.ID)

@@ -167,23 +167,26 @@ func (t *roleTree) liveDepth(name string) int {
 }
 
 // roleUpsert builds the POST of a new role or the PUT of a changed one.
-// References follow Zoho's pages: the create page sends reporting_to as
-// {"id": …}, the update page sends reporting_to and forecast_manager as plain
-// IDs. The OpenAPI file uses {"id"} for both, so apply tries the other form
-// once if Zoho rejects the first with a 400 (see package apply).
+// References are sent as {"id": …} on create and update alike: it is the
+// only form Zoho's v8 Node SDK can send (class ReportingTo,
+// lib/core/com/zoho/crm/api/roles/role.js:54,77 in
+// @zohocrm/nodejs-sdk-8.0 2.0.0), and the v8 OpenAPI file's form. The older
+// v6 update page sends plain IDs; apply keeps that form as the fallback,
+// tried once when Zoho rejects the object or accepts it without applying it
+// (see package apply, shapes.go).
 func (b *builder) roleUpsert(c *Change) int {
 	d := b.desiredOf(c)
 	r := c.After.Role
 	keys := changedKeys(c)
+	// An update names the role in the URL only, as Zoho's SDK does
+	// (RolesOperations.updateRole); the id is mandatory in the body only
+	// when the URL has none [seed:update-role].
 	item := map[string]any{}
-	if c.Action == Update {
-		item["id"] = c.ID
-	}
 	if keys["name"] || c.Action == Create {
 		item["name"] = c.Key.Name
 	}
 	if keys["reporting_to"] && r.ReportingTo != nil {
-		item["reporting_to"] = roleRef(c.Action, b.roles.idRef(*r.ReportingTo))
+		item["reporting_to"] = roleRef(b.roles.idRef(*r.ReportingTo))
 	}
 	if keys["description"] && r.Description != nil {
 		item["description"] = *r.Description
@@ -192,7 +195,7 @@ func (b *builder) roleUpsert(c *Change) int {
 		item["share_with_peers"] = *r.ShareWithPeers
 	}
 	if keys["forecast_manager"] && r.ForecastManager != nil {
-		item["forecast_manager"] = roleRef(c.Action, b.userID(d, *r.ForecastManager, "forecast_manager"))
+		item["forecast_manager"] = roleRef(b.userID(d, *r.ForecastManager, "forecast_manager"))
 	}
 	if c.Action == Create {
 		return b.newRequest("POST", rolesPath, nil, "roles", []any{item}, []model.Key{c.Key})
@@ -209,10 +212,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// roleRef renders a reference in the form of the page for the action.
-func roleRef(a Action, id string) any {
-	if a == Create {
-		return map[string]any{"id": id}
-	}
-	return id
+// roleRef renders a reference in the form Zoho's v8 SDK sends.
+func roleRef(id string) any {
+	return map[string]any{"id": id}
 }

@@ -290,7 +290,10 @@ func TestResponseOfDo(t *testing.T) {
 	}
 }
 
-func TestRoleReferenceFormFallback(t *testing.T) {
+// TestRoleWriteSendsFormAsBuilt: the client sends references in the form
+// they were built in and never resends in the other form (package apply
+// does that, in one place).
+func TestRoleWriteSendsFormAsBuilt(t *testing.T) {
 	f := newFake(t)
 	f.setHandler(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -298,25 +301,19 @@ func TestRoleReferenceFormFallback(t *testing.T) {
 			reply(w, 400, `{"roles":[{"code":"INVALID_DATA","details":{"api_name":"reporting_to","json_path":"$.roles[0].reporting_to","expected_data_type":"string"},"message":"invalid data","status":"error"}]}`)
 			return
 		}
-		reply(w, 200, `{"code":"SUCCESS","details":{"id":"5"},"message":"Role updated","status":"success"}`)
+		reply(w, 200, `{"roles":[{"code":"SUCCESS","details":{"id":"5"},"message":"Role updated","status":"success"}]}`)
 	})
 	c := f.client(nil)
-	res, err := c.UpdateRole(context.Background(), "5", RoleWrite{ReportingTo: RefObject("6"), Description: ptr("d")})
+	if _, err := c.UpdateRole(context.Background(), "5", RoleWrite{ReportingTo: RefObject("6"), Description: ptr("d")}); ErrorCode(err) != "INVALID_DATA" {
+		t.Fatalf("object form: err = %v, want INVALID_DATA", err)
+	}
+	res, err := c.UpdateRole(context.Background(), "5", RoleWrite{ReportingTo: RefString("6"), Description: ptr("d")})
 	if err != nil || !res.OK() {
 		t.Fatalf("UpdateRole = %+v, %v", res, err)
 	}
 	reqs := f.requests()
-	if len(reqs) != 2 || reqs[1].Body != `{"roles":[{"reporting_to":"6","description":"d"}]}` {
+	if len(reqs) != 2 || reqs[0].Body != `{"roles":[{"reporting_to":{"id":"6"},"description":"d"}]}` ||
+		reqs[1].Body != `{"roles":[{"reporting_to":"6","description":"d"}]}` {
 		t.Errorf("requests = %+v", reqs)
-	}
-	// Another INVALID_DATA is not retried.
-	f.setHandler(func(w http.ResponseWriter, r *http.Request) {
-		reply(w, 400, `{"roles":[{"code":"INVALID_DATA","details":{"api_name":"reporting_to","json_path":"$.roles[0].reporting_to"},"message":"the id given seems to be invalid","status":"error"}]}`)
-	})
-	if _, err := c.UpdateRole(context.Background(), "5", RoleWrite{ReportingTo: RefString("404")}); ErrorCode(err) != "INVALID_DATA" {
-		t.Fatalf("err = %v", err)
-	}
-	if n := len(f.requests()); n != 3 {
-		t.Errorf("requests = %d, want 3", n)
 	}
 }

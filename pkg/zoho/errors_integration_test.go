@@ -265,7 +265,7 @@ func moduleErrorCases() []errCase {
 			want: item("INVALID_DATA", "invalid data", "singular_label", "", nil)},
 		{name: "empty profile list", call: update("Digital Marketings", "Digital Marketing", []zoho.ModuleProfile{}),
 			want: item("MINIMUM_DATA_NOT_FOUND", "Minimum one profile is needed", "profiles", "", nil)},
-		{name: "every profile deleted", call: update("Digital Marketings", "Digital Marketing",
+		{name: "every profile deleted", readings: emulator.Readings{ModuleProfilesPut: "replace"}, call: update("Digital Marketings", "Digital Marketing",
 			[]zoho.ModuleProfile{{ID: demoAdminProfile, Delete: true}}),
 			want: item("MINIMUM_DATA_NOT_FOUND", "Minimum one profile is needed", "profiles", "", nil)},
 		{name: "profiles missing", call: update("Digital Marketings", "Digital Marketing", nil),
@@ -330,8 +330,9 @@ func roleErrorCases() []errCase {
 			text: "POST /settings/roles: DUPLICATE_DATA: " + dupName + " (key name at $.roles[0].name)"}},
 		// The update answer is bare by default [seed:update-role] and
 		// wrapped in the OAS: the error is the same but for its index.
-		{name: "rename to a duplicate name, bare answer", call: renameTo("Manager"), want: renameWant(-1)},
-		{name: "rename to a duplicate name, wrapped answer", readings: emulator.Readings{RoleUpdateResponse: "wrapped"},
+		{name: "rename to a duplicate name, bare answer", readings: emulator.Readings{RoleUpdateResponse: "bare"},
+			call: renameTo("Manager"), want: renameWant(-1)},
+		{name: "rename to a duplicate name, wrapped answer",
 			call: renameTo("manager"), want: renameWant(0)},
 	}
 }

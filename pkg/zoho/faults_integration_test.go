@@ -91,8 +91,7 @@ func TestRateLimitStorm(t *testing.T) {
 			{"POST", "/Contacts/roles"}, {"PUT", "/settings/roles"}, {"POST", lockPath},
 		} {
 			log := h.apiLog(w.method, w.path)
-			// The role update may be sent twice when the reference form
-			// is flipped; no reference is sent here, so one success.
+			// 429s, then one success: the client resends only after a 429.
 			if len(log) == 0 || countStatus(log, 429) != len(log)-1 || log[len(log)-1].Status >= 300 {
 				t.Errorf("%s %s: answers %v; want 429s then one success", w.method, w.path, statuses(log))
 			}

@@ -54,7 +54,7 @@ func requestAllowances() []allowance {
 		allowance{method: "PUT", kind: "required", path: "$.roles[*].forecast_manager.name",
 			reason: "forecast_manager: the SDK samples send {id}"},
 		allowance{method: "PUT", kind: "type", path: "$.roles[*].reporting_to", msg: "string",
-			reason: "reporting_to on update: seed:update-role documents a plain string id; the client flips to it when Zoho asks"},
+			reason: "reporting_to on update: seed:update-role documents a plain string id; apply falls back to it when Zoho refuses or ignores the object"},
 		allowance{method: "PUT", kind: "type", path: "$.roles[*].forecast_manager", msg: "string",
 			reason: "forecast_manager on update: seed:update-role documents a plain string (user) id"},
 		allowance{method: "POST", kind: "required", path: "$.contact_roles[*].id",

@@ -184,8 +184,17 @@ func (s *scenario) modules() {
 	_, err := c.UpdateModule(cx, "Digital_Marketings", zoho.ModuleUpdate{PluralLabel: ptr("Campaigns"),
 		SingularLabel: ptr("Campaign"), Profiles: append(keep, zoho.ModuleProfile{ID: support})})
 	s.must("update module", err)
-	forms := map[string]any{"any": true, "bool": true, "object": map[string]bool{"permanent": true}}
-	wrong := map[string]any{"bool": map[string]bool{"permanent": true}, "object": true}
+	permanent := map[string]bool{"permanent": true}
+	forms := map[string]any{"any": true, "bool": true, "object": permanent, "object_ignore_bool": permanent}
+	wrong := map[string]any{"bool": permanent, "object": true}
+	if rd.ProfileDeleteForm == "object_ignore_bool" { // the boolean is answered SUCCESS and ignored
+		_, err := c.UpdateModule(cx, demoMarketingModID, zoho.ModuleUpdate{PluralLabel: ptr("Campaigns"),
+			SingularLabel: ptr("Campaign"), Profiles: append(keep, zoho.ModuleProfile{ID: support, Delete: true})})
+		s.must("remove a profile with the ignored form", err)
+		if m, err := c.GetModule(cx, "Digital_Marketings"); err != nil || len(m.Profiles) != 3 {
+			t.Errorf("ignored _delete: true removed the profile: %+v %v", m, err)
+		}
+	}
 	if w, ok := wrong[rd.ProfileDeleteForm]; ok {
 		_, err := c.UpdateModule(cx, demoMarketingModID, zoho.ModuleUpdate{PluralLabel: ptr("Campaigns"),
 			SingularLabel: ptr("Campaign"), Profiles: append(keep, zoho.ModuleProfile{ID: support, Delete: w})})
@@ -222,15 +231,23 @@ func (s *scenario) profileID(name string) zoho.ID {
 }
 
 // roles: create, update with both references, delete; the references are
-// sent as {"id"} and flipped to the string form when Zoho asks for it.
+// sent as {"id"}, Zoho's SDK's form, unless the reading takes or applies
+// only the plain ID (the client does not switch forms by itself).
 func (s *scenario) roles() {
 	t, c, cx, rd := s.t, s.c, s.ctx, s.rd
-	res, err := c.CreateRole(cx, zoho.RoleWrite{Name: ptr("QA Lead"), ReportingTo: zoho.RefObject(demoCEORole),
+	create, ref := zoho.RefObject, zoho.RefObject
+	switch rd.RoleRefForm {
+	case "string":
+		create, ref = zoho.RefString, zoho.RefString
+	case "doc", "ignore_object":
+		ref = zoho.RefString
+	}
+	res, err := c.CreateRole(cx, zoho.RoleWrite{Name: ptr("QA Lead"), ReportingTo: create(demoCEORole),
 		Description: ptr("quality"), ShareWithPeers: ptr(true)})
 	s.must("create role", err)
 	id := string(res.ID)
-	upd, err := c.UpdateRole(cx, id, zoho.RoleWrite{Name: ptr("QA Head"), ReportingTo: zoho.RefObject(demoSalesHeadRole),
-		ForecastManager: zoho.RefObject(demoJaneUser)})
+	upd, err := c.UpdateRole(cx, id, zoho.RoleWrite{Name: ptr("QA Head"), ReportingTo: ref(demoSalesHeadRole),
+		ForecastManager: ref(demoJaneUser)})
 	s.must("update role", err)
 	if upd.ID != id || !upd.OK() {
 		t.Errorf("update result = %+v", upd)

@@ -138,51 +138,12 @@ func (c *Client) UpdateRole(ctx context.Context, id string, r RoleWrite) (ItemRe
 	return c.roleWrite(ctx, http.MethodPut, "/settings/roles/"+url.PathEscape(id), r)
 }
 
-// roleWrite sends a role write. The docs disagree on the form of
-// reporting_to and forecast_manager, {"id": …} or a bare id (open question
-// 2). When Zoho rejects one of them with INVALID_DATA and an
-// expected_data_type, the role was not processed, and the write is sent
-// once more with that reference in the other form. Each reference is
-// flipped at most once: Zoho reports one key per answer, and the Update
-// Role page documents both references as strings [seed:update-role], so a
-// write with both in the object form needs two flips.
+// roleWrite sends a role write with its references in the form the caller
+// built them (RefObject, as Zoho's v8 SDK sends them, or RefString). It does
+// not resend in the other form: crmsync does that in one place, package
+// apply (shapes.go), for a refusal and for a write accepted but ignored.
 func (c *Client) roleWrite(ctx context.Context, method, path string, r RoleWrite) (ItemResult, error) {
-	res, err := c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
-	flipped := map[string]bool{}
-	for {
-		other, key, ok := flipRefForm(r, err)
-		if !ok || flipped[key] {
-			return res, err
-		}
-		flipped[key], r = true, other
-		res, err = c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
-	}
-}
-
-// flipRefForm returns r with the reference named by a type error in err
-// written in the other form, and the key of that reference.
-func flipRefForm(r RoleWrite, err error) (RoleWrite, string, bool) {
-	var e *APIError
-	if !errors.As(err, &e) || e.Code != "INVALID_DATA" || e.Details["expected_data_type"] == nil {
-		return r, "", false
-	}
-	flip := func(ref *RefOrID) *RefOrID {
-		if ref == nil {
-			return nil
-		}
-		out := *ref
-		out.AsString = !out.AsString
-		return &out
-	}
-	switch key, _ := e.Details["api_name"].(string); key {
-	case "reporting_to":
-		r.ReportingTo = flip(r.ReportingTo)
-		return r, key, r.ReportingTo != nil
-	case "forecast_manager":
-		r.ForecastManager = flip(r.ForecastManager)
-		return r, key, r.ForecastManager != nil
-	}
-	return r, "", false
+	return c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
 }
 
 // DeleteRole deletes a role and moves its users to the role transferToID
