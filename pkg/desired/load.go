@@ -174,11 +174,34 @@ func parse(files []File, ds Diagnostics) (*Manifests, error) {
 	for _, f := range files {
 		m.Files = append(m.Files, f.Path)
 	}
+	absent := map[model.Key]*model.Object{}
 	for _, d := range docs {
+		if d.obj.Absent {
+			absent[model.FoldKey(d.obj.Key)] = d.obj
+		}
+	}
+	for _, d := range docs {
+		if a := absent[model.FoldKey(d.obj.Key)]; a != nil && a != d.obj {
+			d.obj.Replaces = a // "a is deleted and d is renamed into its name"
+		}
+		if d.obj.Absent && d.obj.Replaces == nil && replaced(docs, d.obj) {
+			continue
+		}
 		m.State.Put(d.obj)
 		m.trees[d.obj.Key] = d.tree // compacted: values and positions, no YAML nodes
 	}
 	return m, nil
+}
+
+// replaced reports whether a present object of the same name replaces the
+// absent object a; the check of identities let only such a pair through.
+func replaced(docs []*document, a *model.Object) bool {
+	for _, d := range docs {
+		if !d.obj.Absent && model.FoldKey(d.obj.Key) == model.FoldKey(a.Key) {
+			return true
+		}
+	}
+	return false
 }
 
 func digest(files []File) string {
