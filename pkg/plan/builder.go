@@ -18,10 +18,13 @@ type builder struct {
 	warnings []string
 	unm      []Unmanaged
 	roles    *roleTree
+	// freeing are the deletes that free a name another write takes: they go
+	// before it rather than last.
+	freeing map[int]bool
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -123,7 +126,21 @@ func (b *builder) diffPair(p pair) {
 			c.PreviousName = p.prev
 		}
 	}
+	if p.replaced != nil && c.Action == Update {
+		b.replace(c, p.replaced, d.Replaces)
+	}
 	b.add(c)
+}
+
+// replace makes c delete live object r (named like c's target) before the
+// rename into its name; a is the absent manifest that asked for it.
+func (b *builder) replace(c *Change, r *model.Object, a *model.Object) {
+	del := b.deleteChange(r, a)
+	c.Replaces = r
+	c.TransferTo, c.Destructive = del.TransferTo, true
+	c.Destroys = "deletes the live " + r.Key.String() + " first: " + del.Destroys
+	c.After.Replaces = &model.Object{Key: r.Key, Absent: true, TransferTo: del.TransferTo}
+	c.Fields = append([]FieldDiff{{Path: "replaces", Old: r.Key.Name, New: nil}}, c.Fields...)
 }
 
 // deleteChange plans the deletion of live object o; d is the absent

@@ -89,19 +89,24 @@ func applied(observed *model.State, changes []plan.Change) *model.State {
 		objs[o.Key] = o
 	}
 	renamed := map[string]string{}
-	for i, c := range changes {
-		switch c.Action {
-		case plan.Delete:
+	for _, c := range changes { // first every name is freed, then taken
+		switch {
+		case c.Action == plan.Delete:
 			delete(objs, c.Key)
-		case plan.Create, plan.Update:
-			if c.PreviousName != "" {
-				delete(objs, model.Key{Kind: c.Key.Kind, Name: c.PreviousName})
-				if c.Key.Kind == model.KindRole {
-					renamed[c.PreviousName] = c.Key.Name
-				}
+		case c.PreviousName != "":
+			delete(objs, model.Key{Kind: c.Key.Kind, Name: c.PreviousName})
+			if c.Key.Kind == model.KindRole {
+				renamed[c.PreviousName] = c.Key.Name
 			}
+		}
+		if c.Replaces != nil {
+			delete(objs, c.Replaces.Key)
+		}
+	}
+	for i, c := range changes {
+		if c.Action == plan.Create || c.Action == plan.Update {
 			o := *c.After
-			o.Source, o.PreviousNames = nil, nil
+			o.Source, o.PreviousNames, o.Replaces = nil, nil, nil
 			if o.ID == "" {
 				o.ID = fmt.Sprint(9_000_000 + i)
 			}

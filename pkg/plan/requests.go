@@ -95,11 +95,53 @@ func (b *builder) buildRequests() {
 		}
 	}
 	b.orderDeletes()
+	b.checkOrder()
+}
+
+// checkOrder refuses a plan whose requests wait for each other in a
+// circle, which no order could apply.
+func (b *builder) checkOrder() {
+	state := make([]int, len(b.reqs)+1) // 0 new, 1 on the path, 2 done
+	var visit func(id int) []int
+	visit = func(id int) []int {
+		if state[id] == 2 {
+			return nil
+		}
+		if state[id] == 1 {
+			return []int{id}
+		}
+		state[id] = 1
+		r := b.reqs[id-1]
+		for _, d := range append(slices.Clone(r.After), r.Wait...) {
+			if loop := visit(d); loop != nil {
+				return append(loop, id)
+			}
+		}
+		state[id] = 2
+		return nil
+	}
+	for _, r := range b.reqs {
+		loop := visit(r.ID)
+		if loop == nil {
+			continue
+		}
+		keys := map[model.Key]bool{}
+		for _, id := range loop {
+			for _, k := range b.reqs[id-1].Changes {
+				keys[k] = true
+			}
+		}
+		for k := range keys {
+			b.problem(b.desiredOf(b.byKey[k]), "its writes and those of other changes would each wait for the other (requests %v); apply this change in two steps", nil, loop)
+		}
+		return
+	}
 }
 
 // orderDeletes makes every whole-object delete wait for all other requests
 // to finish. It is an order, not a dependency: the deletes that depend on
-// another request say so in After.
+// another request say so in After. A delete that frees a name another
+// write takes goes before that write instead (see names.go).
 func (b *builder) orderDeletes() {
 	var others []int
 	for _, r := range b.reqs {
@@ -109,7 +151,7 @@ func (b *builder) orderDeletes() {
 	}
 	for i := range b.reqs {
 		r := &b.reqs[i]
-		if r.Method != "DELETE" {
+		if r.Method != "DELETE" || b.freeing[r.ID] {
 			continue
 		}
 		for _, o := range others {

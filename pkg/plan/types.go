@@ -83,8 +83,13 @@ type Change struct {
 	Requests     []int         `json:"requests"`
 	// Destroys says what a delete destroys, for the reviewer.
 	Destroys string `json:"destroys,omitempty"`
-	// TransferTo names the role that receives a deleted role's users.
+	// TransferTo names the role that receives a deleted role's users (for
+	// a replacement, the users of Replaces).
 	TransferTo string `json:"transfer_to,omitempty"`
+	// Replaces is the live object that has this change's name today and is
+	// deleted before the object is renamed into it: an absent manifest
+	// declared under the same name (see model.Object.Replaces).
+	Replaces *model.Object `json:"replaces,omitempty"`
 	// Destructive marks changes that lose data or unlock records.
 	Destructive bool `json:"destructive,omitempty"`
 	// Audit is who last changed the live object, for drift reports.
