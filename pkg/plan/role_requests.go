@@ -126,7 +126,7 @@ func (b *builder) roleRequests() {
 		}
 	}
 	slices.SortStableFunc(deletes, func(x, y *Change) int { return t.liveDepth(y.Key.Name) - t.liveDepth(x.Key.Name) })
-	gone := map[string]int{}      // live name -> its delete request
+	gone := map[string]int{}     // live name -> its delete request
 	deleted := map[*Change]int{} // the delete a change makes
 	for _, c := range deletes {
 		gone[c.Before.Key.Name] = b.roleDelete(c, c.Before, reqOf)
