@@ -30,6 +30,8 @@ func scenarios() []scenario {
 		{"contact_roles_bulk", emulator.DemoSeed, runContactRoles},
 		{"absent_and_prune", emulator.DemoSeed, runAbsentAndPrune},
 		{"examples_org", emulator.DemoSeed, runExamplesOrg},
+		{"contact_role_names", emulator.DemoSeed, runContactRoleNames},
+		{"contact_role_temp_rerun", emulator.DemoSeed, runContactRoleTempRerun},
 	}
 }
 
