@@ -298,9 +298,16 @@ func checkRoleItem(c *plan.Change, item map[string]any, want map[string]bool, fa
 	r := c.After.Role
 	if c.Action == plan.Create {
 		maps.Copy(want, map[string]bool{"name": true, "reporting_to": true, "description": r.Description != nil,
-			"share_with_peers": r.ShareWithPeers != nil, "forecast_manager": r.ForecastManager != nil})
+			"share_with_peers": r.ShareWithPeers != nil, "forecast_manager": r.ForecastManager != nil && *r.ForecastManager != ""})
 	} else {
 		maps.Copy(want, changedKeys(c))
+	}
+	if fm, ok := item["forecast_manager"]; ok && fm == nil {
+		if r.ForecastManager == nil || *r.ForecastManager != "" {
+			fail("forecast_manager is null, but the manifest does not clear it")
+		}
+		delete(item, "forecast_manager") // null is how a clear is written
+		delete(want, "forecast_manager")
 	}
 	exactKeys(item, want, fail)
 	if item["name"] != nil && item["name"] != c.Key.Name {

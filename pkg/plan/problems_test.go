@@ -54,6 +54,7 @@ func TestProblems(t *testing.T) {
 		name     string
 		manifest string
 		prune    bool
+		targets  []model.Key
 		want     []string
 	}{
 		{
@@ -204,6 +205,36 @@ profiles: [Administrator]
 			want: []string{`m.yaml:3:1: Module "Digital_Marketing": no custom module with API name "Digital_Marketing" in the org; crmsync manages existing custom modules only (create it in Zoho first); did you mean "Digital_Marketings"?`},
 		},
 		{
+			name:    "parent outside the target set",
+			targets: []model.Key{{Kind: model.KindRole, Name: "Inside Sales"}},
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Sales Ops
+reporting_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Inside Sales
+reporting_to: sales ops
+`,
+			want: []string{`m.yaml:9:1: Role "Inside Sales": reporting_to names role "Sales Ops", which is declared at m.yaml:3:1 but outside the target set, so this plan does not create it; add --target Role/Sales Ops, or apply it first`},
+		},
+		{
+			name:    "a name the plan does not free",
+			targets: []model.Key{{Kind: model.KindRole, Name: "Manager"}},
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Team Lead
+previous_names: [Manager]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Manager
+reporting_to: Team Lead
+`,
+			want: []string{`m.yaml:8:1: Role "Manager": the name "Manager" is taken by the live Role "Manager", which this plan keeps (Zoho keeps names unique); rename or delete that one in the same plan, or include it with --target`},
+		},
+		{
 			name: "every problem at once, in file order",
 			manifest: `apiVersion: crmsync/v1
 kind: Role
@@ -232,7 +263,7 @@ profiles: [Admin]
 				observed.Put(&live.Objects[i])
 			}
 			p, err := plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups},
-				plan.Options{Prune: tt.prune, Pos: posFunc(m)})
+				plan.Options{Prune: tt.prune, Targets: tt.targets, Pos: posFunc(m)})
 			var ps plan.Problems
 			if !errors.As(err, &ps) {
 				t.Fatalf("got plan %v and error %v, want problems", p != nil, err)

@@ -177,7 +177,7 @@ func (b *builder) diffRole(d, o *model.Object) *Change {
 
 func roleViewOf(r *model.Role, name string) roleView {
 	v := roleView{Name: name, ReportingTo: r.ReportingTo, Description: r.Description, ShareWithPeers: r.ShareWithPeers}
-	if r.ForecastManager != nil {
+	if r.ForecastManager != nil && *r.ForecastManager != "" {
 		v.ForecastManager = model.Ptr(strings.ToLower(*r.ForecastManager))
 	}
 	return v

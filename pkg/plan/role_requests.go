@@ -34,7 +34,7 @@ func (b *builder) checkRoleTree() {
 			}
 			continue
 		}
-		b.problem(n.source, "reporting_to names role %q, which will not exist%s", []any{"reporting_to"}, n.parent, hint(n.parent, sortedKeys(t.nodes)))
+		b.problem(n.source, "reporting_to names role %q, which %s", []any{"reporting_to"}, n.parent, b.missingRole(n.parent))
 	}
 	for _, live := range sortedKeys(t.deleted) {
 		to := t.transfer[live]
@@ -43,9 +43,19 @@ func (b *builder) checkRoleTree() {
 			if d == nil {
 				d = &model.Object{Key: t.deleted[live].Key}
 			}
-			b.problem(d, "transfer_to names role %q, which will not exist%s", []any{"transfer_to"}, to, hint(to, sortedKeys(t.nodes)))
+			b.problem(d, "transfer_to names role %q, which %s", []any{"transfer_to"}, to, b.missingRole(to))
 		}
 	}
+}
+
+// missingRole says why a referenced role will not exist after the plan: it
+// is declared but left out of --target, or it is not declared at all.
+func (b *builder) missingRole(name string) string {
+	k := model.Key{Kind: model.KindRole, Name: name}
+	if d := b.in.Desired.Get(k); d != nil && !d.Absent && !b.targeted(k) {
+		return fmt.Sprintf("is declared at %s but outside the target set, so this plan does not create it; add --target Role/%s, or apply it first", d.Where(), name)
+	}
+	return "will not exist" + hint(name, sortedKeys(b.roles.nodes))
 }
 
 // cycleFrom follows parents from name and renders the loop, if any.
@@ -231,7 +241,11 @@ func (b *builder) roleUpsert(c *Change) int {
 	if keys["share_with_peers"] && r.ShareWithPeers != nil {
 		item["share_with_peers"] = *r.ShareWithPeers
 	}
-	if keys["forecast_manager"] && r.ForecastManager != nil {
+	switch {
+	case !keys["forecast_manager"] || r.ForecastManager == nil:
+	case *r.ForecastManager == "":
+		item["forecast_manager"] = nil // forecast_manager: "" clears it
+	default:
 		item["forecast_manager"] = roleRef(c.Action, b.userID(d, *r.ForecastManager, "forecast_manager"))
 	}
 	if c.Action == Create {
