@@ -271,3 +271,90 @@ func bodyItemsOf(body []byte) []map[string]any {
 }
 
 func jsonIndent(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }
+
+// roleDoc is one role manifest; extra lines follow the name.
+func roleDoc(name string, extra ...string) string {
+	d := fmt.Sprintf("apiVersion: crmsync/v1\nkind: Role\nname: %q\n", name)
+	for _, e := range extra {
+		d += e + "\n"
+	}
+	return d
+}
+
+// runRoleNames: the demo org's roles are CEO; Manager and Sales department
+// Head under it; Sales Rep under Sales department Head; Support Agent
+// under Manager.
+func runRoleNames(t *testing.T, r *rig) {
+	s0 := r.emu.Snapshot()
+	id := func(name string) string { return roleOf(t, s0, name).ID }
+	// Step 1: Manager and Sales Rep swap names (their parents tell which is
+	// which); a new Trainee goes under the new Sales Rep; Support Agent
+	// changes case. References use other cases and spaces.
+	step1 := docs(
+		roleDoc("Sales Rep", "previous_names: [Manager]", "reporting_to: CEO"),
+		roleDoc("Manager", "previous_names: [Sales Rep]", `reporting_to: "sales department head "`),
+		roleDoc("Trainee", "reporting_to: SALES REP", "description: learns"),
+		roleDoc("support agent"),
+	)
+	res := r.renameStep(step1, map[string]int{"PUT /settings/roles/": 4, "POST /settings/roles": 1})
+	s1 := r.emu.Snapshot()
+	wantRoleIDs(t, s1, map[string]string{"Sales Rep": id("Manager"), "Manager": id("Sales Rep"), "support agent": id("Support Agent")})
+	wantParents(t, s1, map[string]string{"Trainee": "Sales Rep", "Manager": "Sales department Head", "support agent": "Sales Rep"})
+	wantNames(t, res, id("Sales Rep"), "Manager (crmsync tmp)", "Manager")
+	trainee := roleOf(t, s1, "Trainee").ID
+
+	// Step 2: Sales department Head is renamed to Sales Head and a new
+	// Sales department Head is created under it; support agent is deleted
+	// (its users go to the CEO) and Trainee is renamed into its name.
+	step2 := docs(
+		roleDoc("Sales Head", "previous_names: [Sales department Head]"),
+		roleDoc("Sales department Head", "reporting_to: sales head"),
+		roleDoc("Support Agent", "absent: true", "transfer_to: ceo"),
+		roleDoc("Support Agent", "previous_names: [Trainee]", "reporting_to: Sales Rep"),
+	)
+	res = r.renameStep(step2, map[string]int{"PUT /settings/roles/": 2, "POST /settings/roles": 1, "DELETE /settings/roles/" + id("Support Agent"): 1})
+	s2 := r.emu.Snapshot()
+	wantRoleIDs(t, s2, map[string]string{"Sales Head": id("Sales department Head"), "Support Agent": trainee})
+	wantParents(t, s2, map[string]string{"Sales department Head": "Sales Head", "Support Agent": "Sales Rep"})
+	if roleByID(s2, id("Support Agent")) != nil {
+		t.Errorf("the replaced Support Agent still exists")
+	}
+	wantNames(t, res, trainee, "Support Agent")
+
+	// Step 3: a cycle of three renames; parents and the description tell
+	// which role is which.
+	step3 := docs(
+		roleDoc("Manager", "previous_names: [Sales Rep]", "reporting_to: CEO"),
+		roleDoc("Support Agent", "previous_names: [Manager]", "reporting_to: Sales Head"),
+		roleDoc("Sales Rep", "previous_names: [Support Agent]", "reporting_to: Manager", "description: learns"),
+	)
+	res = r.renameStep(step3, map[string]int{"PUT /settings/roles/": 4})
+	s3 := r.emu.Snapshot()
+	wantRoleIDs(t, s3, map[string]string{"Manager": id("Manager"), "Support Agent": id("Sales Rep"), "Sales Rep": trainee})
+	wantNames(t, res, id("Manager"), "Manager (crmsync tmp)", "Manager")
+
+	// Step 4: a rename by trailing spaces only, references in other cases,
+	// and the forecast manager cleared.
+	step4 := docs(
+		roleDoc("Sales Head ", `forecast_manager: ""`),
+		roleDoc("Sales department Head", "reporting_to: SALES HEAD"),
+		roleDoc("Sales Rep", "reporting_to: manager"),
+	)
+	r.renameStep(step4, map[string]int{"PUT /settings/roles/" + id("Sales department Head"): 1})
+	s4 := r.emu.Snapshot()
+	if h := roleOf(t, s4, "Sales Head "); h.ID != id("Sales department Head") || h.ForecastManager != nil {
+		t.Errorf("Sales Head: %+v", h)
+	}
+}
+
+// runRoleTempRerun interrupts a swap of two roles after its first write.
+func runRoleTempRerun(t *testing.T, r *rig) {
+	s0 := r.emu.Snapshot()
+	id := func(name string) string { return roleOf(t, s0, name).ID }
+	swap := docs(
+		roleDoc("Sales Rep", "previous_names: [Manager]", "reporting_to: CEO"),
+		roleDoc("Manager", "previous_names: [Sales Rep]", "reporting_to: Sales department Head"),
+	)
+	r.interruptAtTemp(swap)
+	wantRoleIDs(t, r.emu.Snapshot(), map[string]string{"Sales Rep": id("Manager"), "Manager": id("Sales Rep")})
+}

@@ -32,6 +32,8 @@ func scenarios() []scenario {
 		{"examples_org", emulator.DemoSeed, runExamplesOrg},
 		{"contact_role_names", emulator.DemoSeed, runContactRoleNames},
 		{"contact_role_temp_rerun", emulator.DemoSeed, runContactRoleTempRerun},
+		{"role_names", emulator.DemoSeed, runRoleNames},
+		{"role_temp_rerun", emulator.DemoSeed, runRoleTempRerun},
 	}
 }
 
