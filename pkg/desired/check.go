@@ -103,11 +103,11 @@ func checkRules(rules []model.LockingRule, t *tree) []finding {
 	first := map[string]int{}
 	for i, r := range rules {
 		ptr := "/locking_rules/" + strconv.Itoa(i)
-		if j, dup := first[r.Name]; dup {
-			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d)",
+		if j, dup := first[model.Fold(r.Name)]; dup {
+			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d; names that differ only in case or spaces are the same)",
 				r.Name, t.pos(fmt.Sprintf("/locking_rules/%d/name", j)).Line))
 		} else {
-			first[r.Name] = i
+			first[model.Fold(r.Name)] = i
 		}
 		if r.Criteria != nil {
 			out = append(out, checkCriteria(r.Criteria, t, ptr+"/criteria")...)
