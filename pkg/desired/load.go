@@ -174,34 +174,28 @@ func parse(files []File, ds Diagnostics) (*Manifests, error) {
 	for _, f := range files {
 		m.Files = append(m.Files, f.Path)
 	}
-	absent := map[model.Key]*model.Object{}
+	absent, present := map[model.Key]*model.Object{}, map[model.Key]bool{}
 	for _, d := range docs {
 		if d.obj.Absent {
 			absent[model.FoldKey(d.obj.Key)] = d.obj
+		} else {
+			present[model.FoldKey(d.obj.Key)] = true
 		}
 	}
 	for _, d := range docs {
-		if a := absent[model.FoldKey(d.obj.Key)]; a != nil && a != d.obj {
-			d.obj.Replaces = a // "a is deleted and d is renamed into its name"
+		k := model.FoldKey(d.obj.Key)
+		if d.obj.Absent && present[k] {
+			continue // carried by the present object of its name, below
 		}
-		if d.obj.Absent && d.obj.Replaces == nil && replaced(docs, d.obj) {
-			continue
+		if a := absent[k]; a != nil && !d.obj.Absent {
+			// The check of identities let this pair through only when d has
+			// previous_names: "a is deleted and d is renamed into its name".
+			d.obj.Replaces = a
 		}
 		m.State.Put(d.obj)
 		m.trees[d.obj.Key] = d.tree // compacted: values and positions, no YAML nodes
 	}
 	return m, nil
-}
-
-// replaced reports whether a present object of the same name replaces the
-// absent object a; the check of identities let only such a pair through.
-func replaced(docs []*document, a *model.Object) bool {
-	for _, d := range docs {
-		if !d.obj.Absent && model.FoldKey(d.obj.Key) == model.FoldKey(a.Key) {
-			return true
-		}
-	}
-	return false
 }
 
 func digest(files []File) string {
