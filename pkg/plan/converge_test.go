@@ -103,6 +103,7 @@ func applied(observed *model.State, changes []plan.Change) *model.State {
 			delete(objs, c.Replaces.Key)
 		}
 	}
+	written := map[model.Key]bool{} // After names parents by their new names already
 	for i, c := range changes {
 		if c.Action == plan.Create || c.Action == plan.Update {
 			o := *c.After
@@ -110,12 +111,12 @@ func applied(observed *model.State, changes []plan.Change) *model.State {
 			if o.ID == "" {
 				o.ID = fmt.Sprint(9_000_000 + i)
 			}
-			objs[o.Key] = &o
+			objs[o.Key], written[o.Key] = &o, true
 		}
 	}
 	out := model.NewState()
 	for _, o := range objs {
-		if o.Role != nil && o.Role.ReportingTo != nil {
+		if o.Role != nil && o.Role.ReportingTo != nil && !written[o.Key] {
 			if to, ok := renamed[*o.Role.ReportingTo]; ok {
 				c, r := *o, *o.Role
 				r.ReportingTo = &to
