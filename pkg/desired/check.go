@@ -104,8 +104,12 @@ func checkRules(rules []model.LockingRule, t *tree) []finding {
 	for i, r := range rules {
 		ptr := "/locking_rules/" + strconv.Itoa(i)
 		if j, dup := first[model.Fold(r.Name)]; dup {
-			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d; names that differ only in case or spaces are the same)",
-				r.Name, t.pos(fmt.Sprintf("/locking_rules/%d/name", j)).Line))
+			same := ""
+			if rules[j].Name != r.Name {
+				same = fmt.Sprintf(" as %q: names that differ only in case or spaces are the same", rules[j].Name)
+			}
+			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d%s)",
+				r.Name, t.pos(fmt.Sprintf("/locking_rules/%d/name", j)).Line, same))
 		} else {
 			first[model.Fold(r.Name)] = i
 		}

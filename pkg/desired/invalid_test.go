@@ -186,7 +186,7 @@ func TestInvalidManifests(t *testing.T) {
 		{"rule names unique", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - {name: Won, criteria: {field: Stage, comparator: equal, value: a}}",
 			"  - {name: WON, criteria: {field: Stage, comparator: equal, value: b}}")},
-			[]string{`a.yaml:7:6: RecordLockingConfig "Deals": locking_rules[1].name: the rule name "WON" is used twice in this configuration (first at line 6; names that differ only in case or spaces are the same)`}},
+			[]string{`a.yaml:7:6: RecordLockingConfig "Deals": locking_rules[1].name: the rule name "WON" is used twice in this configuration (first at line 6 as "Won": names that differ only in case or spaces are the same)`}},
 		{"condition without field", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - name: R", "    criteria: {comparator: equal, value: Closed Won}")},
 			[]string{`a.yaml:7:5: RecordLockingConfig "Deals": locking_rules[0].criteria: the condition needs field (a field API name)`}},
