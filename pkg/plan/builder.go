@@ -21,6 +21,8 @@ type builder struct {
 	// freeing are the deletes that free a name another write takes: they go
 	// before it rather than last.
 	freeing map[int]bool
+	// formerNames are the desired roles' previous names (see mismatch).
+	formerNames map[string][]string
 }
 
 func newBuilder(in Input, opts Options) *builder {

@@ -77,6 +77,7 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		}
 	}
 	cur := ix.find(kind, d.Key.Name)
+	mismatch := func(d, o *model.Object) int { return mismatch(d, o, b.formerNames) }
 	var prev *claim
 	for _, p := range d.PreviousNames {
 		if o := ix.find(kind, p); o != nil && o != cur {
@@ -105,6 +106,7 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 // returns the pairs in key order and the live objects nobody claimed.
 func pairUp(desired, observed *model.State, b *builder) ([]pair, []*model.Object) {
 	ix := newLiveIndex(observed)
+	b.formerNames = formerNames(desired)
 	owner := map[*model.Object]*claim{}
 	chosen := map[*model.Object]*claim{}
 	var present []*model.Object
@@ -205,10 +207,23 @@ func ixObjects(ix liveIndex) []*model.Object {
 	return out
 }
 
+// formerNames lists, by folded name, the previous names of the desired
+// roles, for mismatch.
+func formerNames(desired *model.State) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range desired.OfKind(model.KindRole) {
+		if !d.Absent && len(d.PreviousNames) > 0 {
+			out[model.Fold(d.Key.Name)] = d.PreviousNames
+		}
+	}
+	return out
+}
+
 // mismatch counts the keys a manifest manages on which live object o
-// differs, names aside. References compare folded, as written: this
-// decides pairings, before the target names are known.
-func mismatch(d, o *model.Object) int {
+// differs, names aside. It decides pairings, before the target names are
+// known: a reference matches the live one of the same name, or of one of
+// the previous names of the role it names (formers).
+func mismatch(d, o *model.Object, formers map[string][]string) int {
 	n := 0
 	diff := func(differ bool) {
 		if differ {
@@ -219,7 +234,9 @@ func mismatch(d, o *model.Object) int {
 	case d.Role != nil && o.Role != nil:
 		dr, or := d.Role, o.Role
 		if dr.ReportingTo != nil {
-			diff(!model.SameName(*dr.ReportingTo, derefString(or.ReportingTo)))
+			live := derefString(or.ReportingTo)
+			diff(!model.SameName(*dr.ReportingTo, live) && !slices.ContainsFunc(formers[model.Fold(*dr.ReportingTo)],
+				func(p string) bool { return model.SameName(p, live) }))
 		}
 		if dr.Description != nil {
 			diff(*dr.Description != derefString(or.Description))
