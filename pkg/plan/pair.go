@@ -93,13 +93,27 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 	case prev != nil && (d.Replaces != nil || mismatch(d, prev.o) < mismatch(d, cur)):
 		out = append(out, *prev, claim{d: d, o: cur, via: "name"})
 	case prev != nil:
-		if mismatch(d, prev.o) == mismatch(d, cur) {
+		if mismatch(d, prev.o) == mismatch(d, cur) && b.undecidedSwap(d, prev.o, cur) {
+			b.problem(d, "%q and %q swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is",
+				[]any{"previous_names"}, d.Key.Name, prev.o.Key.Name)
+		} else if mismatch(d, prev.o) == mismatch(d, cur) {
 			b.warn("%s: both %q and its previous name %q exist in the org, and nothing else in the manifest tells them apart; %q is taken as this object and %q is left alone",
 				d.Where(), cur.Key.Name, prev.o.Key.Name, cur.Key.Name, prev.o.Key.Name)
 		}
 		out = append(out, claim{d: d, o: cur, via: "name"}, *prev)
 	}
 	return out
+}
+
+// undecidedSwap reports whether d and the manifest named like o (found
+// under a previous name of d, while cur has d's name) swap names and
+// neither manifest's keys tell o from cur.
+func (b *builder) undecidedSwap(d, o, cur *model.Object) bool {
+	other := b.in.Desired.Get(model.Key{Kind: d.Key.Kind, Name: o.Key.Name})
+	if other == nil || other.Absent || !slices.ContainsFunc(other.PreviousNames, func(p string) bool { return model.SameName(p, d.Key.Name) }) {
+		return false
+	}
+	return mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
 }
 
 // pairUp pairs desired with observed objects (see the note above). It

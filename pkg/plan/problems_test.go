@@ -235,6 +235,23 @@ reporting_to: Team Lead
 			want: []string{`m.yaml:8:1: Role "Manager": the name "Manager" is taken by the live Role "Manager", which this plan keeps (Zoho keeps names unique); rename or delete that one in the same plan, or include it with --target`},
 		},
 		{
+			name: "a swap nothing tells apart",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Manager
+previous_names: [Sales Head]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Head
+previous_names: [Manager]
+`,
+			want: []string{
+				`m.yaml:4:1: Role "Manager": "Manager" and "Sales Head" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+				`m.yaml:9:1: Role "Sales Head": "Sales Head" and "Manager" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+			},
+		},
+		{
 			name: "every problem at once, in file order",
 			manifest: `apiVersion: crmsync/v1
 kind: Role
