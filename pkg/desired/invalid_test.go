@@ -141,6 +141,8 @@ func TestInvalidManifests(t *testing.T) {
 			[]string{`a.yaml:4:1: Module "Projects": profiles: expected at least 1 item(s), got an empty list`}},
 		{"email pattern", []File{y("a.yaml", hdrRole, "name: A", "forecast_manager: Jane Smith")},
 			[]string{`a.yaml:4:1: Role "A": forecast_manager: expected a user's email address, for example jane@example.com, or "" to clear it, got the string "Jane Smith"`}},
+		{"forecast_manager null", []File{y("a.yaml", hdrRole, "name: A", "forecast_manager: null")},
+			[]string{`a.yaml:4:1: Role "A": forecast_manager: expected a string, got null (an empty value); write "" to clear it, or leave the key out to leave it alone`}},
 		{"comparator pattern", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - name: R", "    criteria: {field: Stage, comparator: '=', value: x}")},
 			[]string{`a.yaml:7:30: RecordLockingConfig "Deals": locking_rules[0].criteria.comparator: expected a comparator such as equal: lower case words joined by underscores, got the string "="`}},
