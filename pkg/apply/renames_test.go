@@ -358,3 +358,19 @@ func runRoleTempRerun(t *testing.T, r *rig) {
 	r.interruptAtTemp(swap)
 	wantRoleIDs(t, r.emu.Snapshot(), map[string]string{"Sales Rep": id("Manager"), "Manager": id("Sales Rep")})
 }
+
+// runTrickyRefs creates roles whose names JSON escapes or that end a
+// placeholder, each under the one before: the children's creates name
+// their new parents by placeholder, which must resolve.
+func runTrickyRefs(t *testing.T, r *rig) {
+	names := []string{`<<`, `say "hi" {x}`, `back\slash 100%`, ` spaced `}
+	var ds []string
+	parent := "CEO"
+	for _, n := range names {
+		ds = append(ds, roleDoc(n, fmt.Sprintf("reporting_to: %q", parent)))
+		parent = n
+	}
+	r.renameStep(docs(ds...), map[string]int{"POST /settings/roles": len(names)})
+	s := r.emu.Snapshot()
+	wantParents(t, s, map[string]string{names[0]: "CEO", names[1]: names[0], names[2]: names[1], names[3]: names[2]})
+}

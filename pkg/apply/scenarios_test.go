@@ -34,6 +34,7 @@ func scenarios() []scenario {
 		{"contact_role_temp_rerun", emulator.DemoSeed, runContactRoleTempRerun},
 		{"role_names", emulator.DemoSeed, runRoleNames},
 		{"role_temp_rerun", emulator.DemoSeed, runRoleTempRerun},
+		{"role_tricky_refs", emulator.DemoSeed, runTrickyRefs},
 	}
 }
 

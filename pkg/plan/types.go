@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -138,8 +139,21 @@ type Ref struct {
 	Key         model.Key `json:"key"`
 }
 
-// Placeholder is the text that stands in a body for the ID of a new object.
-func Placeholder(k model.Key) string { return fmt.Sprintf("${id:%s/%s}", k.Kind, k.Name) }
+// Placeholder is the text that stands in a body for the ID of a new object:
+// ${id:Kind/name}, where the characters of the name that JSON escapes or
+// that end the placeholder (", \, }, %, control characters) are written as
+// %XX, so that the placeholder reads the same in a body and in a query.
+func Placeholder(k model.Key) string {
+	var name strings.Builder
+	for _, r := range k.Name {
+		if r == '"' || r == '\\' || r == '}' || r == '%' || r < 0x20 {
+			fmt.Fprintf(&name, "%%%02X", r)
+			continue
+		}
+		name.WriteRune(r)
+	}
+	return fmt.Sprintf("${id:%s/%s}", k.Kind, name.String())
+}
 
 // Fingerprint is a digest of a live object as read for the plan.
 type Fingerprint struct {
