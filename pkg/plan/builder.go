@@ -47,7 +47,7 @@ func (b *builder) problem(d *model.Object, format string, path []any, args ...an
 
 // targeted reports whether k is in the plan's targets (all keys when none).
 func (b *builder) targeted(k model.Key) bool {
-	return len(b.opts.Targets) == 0 || slices.Contains(b.opts.Targets, k)
+	return len(b.opts.Targets) == 0 || slices.ContainsFunc(b.opts.Targets, func(t model.Key) bool { return model.FoldKey(t) == model.FoldKey(k) })
 }
 
 // add records a change unless it is a no-op or not targeted.

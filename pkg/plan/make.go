@@ -57,7 +57,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 		b.diffPair(p)
 	}
 	for _, k := range opts.Targets {
-		if in.Desired.Get(k) == nil && in.Observed.Get(k) == nil {
+		if !slices.ContainsFunc(append(in.Desired.Keys(), in.Observed.Keys()...), func(o model.Key) bool { return model.FoldKey(o) == model.FoldKey(k) }) {
 			b.warn("--target %s/%s matches no manifest and no live object", k.Kind, k.Name)
 		}
 	}
