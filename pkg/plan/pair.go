@@ -92,6 +92,8 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		out = append(out, *prev)
 	case prev != nil && (d.Replaces != nil || mismatch(d, prev.o) < mismatch(d, cur)):
 		out = append(out, *prev, claim{d: d, o: cur, via: "name"})
+	case prev != nil && len(out) > 0: // halfway through a cycle: the temporary name decides
+		out = append(out, claim{d: d, o: cur, via: "name"}, *prev)
 	case prev != nil:
 		if mismatch(d, prev.o) == mismatch(d, cur) && b.undecidedSwap(d, prev.o, cur) {
 			b.problem(d, "%q and %q swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is",
