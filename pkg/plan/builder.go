@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -77,6 +78,8 @@ func (b *builder) unmanaged(o *model.Object) {
 		u.Note = "modules cannot be deleted through the API"
 	case o.System:
 		u.Note = "system object; never deleted"
+	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
+		u.Note = "carries the temporary name of an interrupted rename; never pruned: name it in a manifest (its new name) to finish the rename"
 	case b.opts.Prune:
 		b.add(b.deleteChange(o, nil))
 		if c := b.byKey[o.Key]; c != nil {

@@ -295,3 +295,21 @@ profiles: [Admin]
 		})
 	}
 }
+
+// TestTemporaryNamesAreNeverPruned: a live object left under a temporary
+// name by an interrupted rename is listed, not deleted, under --prune.
+func TestTemporaryNamesAreNeverPruned(t *testing.T) {
+	observed := model.NewState()
+	for _, o := range []model.Object{liveRole("CEO", "", "1"), liveRole("Manager"+model.TempSuffix, "CEO", "2")} {
+		observed.Put(&o)
+	}
+	desired := model.NewState()
+	desired.Put(&model.Object{Key: model.Key{Kind: model.KindRole, Name: "CEO"}, Role: &model.Role{Name: "CEO"}})
+	p, err := plan.Make(plan.Input{Desired: desired, Observed: observed}, plan.Options{Prune: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Summary.Empty() || len(p.Unmanaged) != 1 || !strings.Contains(p.Unmanaged[0].Note, "never pruned") {
+		t.Fatalf("plan %+v, unmanaged %+v", p.Summary, p.Unmanaged)
+	}
+}
