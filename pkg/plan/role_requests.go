@@ -27,8 +27,11 @@ func (b *builder) checkRoleTree() {
 		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
 			if o := t.deleted[strings.TrimPrefix(n.parent, deletedParent)]; o != nil {
 				d := b.in.Desired.Get(o.Key)
-				if d == nil {
+				switch {
+				case d == nil:
 					d = &model.Object{Key: o.Key}
+				case d.Replaces != nil: // the absent manifest of the replaced role
+					d = &model.Object{Key: o.Key, Source: d.Replaces.Source}
 				}
 				b.problem(d, "role %q still reports to it; delete that role too or move it with reporting_to", nil, name)
 			}
