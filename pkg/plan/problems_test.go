@@ -252,6 +252,21 @@ previous_names: [Manager]
 			},
 		},
 		{
+			name: "a child left under a replaced role",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Sales Rep
+absent: true
+transfer_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Rep
+previous_names: [Manager]
+`,
+			want: []string{`m.yaml:3:1: Role "Sales Rep": role "Trainee" still reports to it; delete that role too or move it with reporting_to`},
+		},
+		{
 			name: "every problem at once, in file order",
 			manifest: `apiVersion: crmsync/v1
 kind: Role
