@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
@@ -32,11 +31,14 @@ func (b *builder) diffContactRole(d, o *model.Object) *Change {
 // with ids per batch of deleted roles.
 //
 // Zoho may check each item's name against the org as it was before the
-// call, so a write that takes a name freed by another goes in a later call
-// (see names.go): the deletes that free names go first, in a DELETE of
-// their own; then, level by level, a write waits for the one that frees
-// its name. When no name is reused, every write is at level 0 and the
-// calls are the same as without the rule.
+// call, so a write that takes a name another write frees goes in a later
+// call (see names.go). The deletes that free names go first, in a DELETE of
+// their own. Then two rounds: in the first, every write whose name is free
+// takes it, and every renamed role whose name another write takes but whose
+// own new name is not free yet moves to its temporary name; in the second,
+// every other write takes its name. Chains and cycles of renames so cost
+// two calls however long they are. When no name is reused, every write is
+// in the first round and the calls are the same as without the rule.
 func (b *builder) contactRoleRequests() {
 	nd := b.nameDepsOf(model.KindContactRole)
 	var creates, updates, deletes, freeing []*Change
@@ -66,13 +68,15 @@ func (b *builder) contactRoleRequests() {
 			deleted[c] = id
 		}
 	}
-	lv := crLevels(nd)
-	top := 0
-	for _, c := range append(slices.Clone(creates), updates...) {
-		top = max(top, lv.take(c))
+	ph := crRoundsOf(nd)
+	for _, c := range updates {
+		if ph.temp(c) {
+			b.warn("%s: the new name of %s is still taken when the first call is made, so it goes through the temporary name %q; a rerun after an interruption finds it there",
+				b.desiredOf(c).Where(), c.Key, model.TempName(c.Key.Kind, c.Key.Name))
+		}
 	}
-	for level := 0; level <= top; level++ {
-		b.crLevel(level, creates, updates, nd, lv, frees, takes)
+	for round := 0; round <= 1; round++ {
+		b.crRound(round, creates, updates, ph, frees, takes)
 	}
 	for _, batch := range batches(deletes) {
 		b.contactRoleDelete(batch)
@@ -86,21 +90,21 @@ func (b *builder) contactRoleRequests() {
 	}
 }
 
-// crLevel builds the calls of one level: the creates, then the updates,
-// with the breakers' moves to their temporary names at level 0.
-func (b *builder) crLevel(level int, creates, updates []*Change, nd nameDeps, lv crLeveler, frees, takes map[*Change]int) {
+// crRound builds the calls of one round: the creates, then the updates,
+// with the moves to temporary names in the first round.
+func (b *builder) crRound(round int, creates, updates []*Change, ph crRounds, frees, takes map[*Change]int) {
 	var cs, us []*Change
 	var temps []bool
 	for _, c := range creates {
-		if lv.take(c) == level {
+		if ph.take(c) == round {
 			cs = append(cs, c)
 		}
 	}
 	for _, c := range updates {
-		if level == 0 && nd.breakers[c] {
+		if round == 0 && ph.temp(c) {
 			us, temps = append(us, c), append(temps, true)
 		}
-		if lv.take(c) == level {
+		if ph.take(c) == round {
 			us, temps = append(us, c), append(temps, false)
 		}
 	}
@@ -119,7 +123,7 @@ func (b *builder) crLevel(level int, creates, updates []*Change, nd nameDeps, lv
 				continue
 			}
 			takes[c] = id
-			if !nd.breakers[c] {
+			if !ph.temp(c) {
 				frees[c] = id
 			}
 		}
@@ -127,33 +131,36 @@ func (b *builder) crLevel(level int, creates, updates []*Change, nd nameDeps, lv
 	}
 }
 
-// crLeveler computes the level of each contact-role write: 0 when its name
-// is free, else one more than the write that frees it.
-type crLeveler struct {
-	nd   nameDeps
-	memo map[*Change]int
+// crRounds says in which round each contact-role write takes its name.
+type crRounds struct {
+	nd nameDeps
+	// blocking are the renames whose live name another write takes.
+	blocking map[*Change]bool
 }
 
-func crLevels(nd nameDeps) crLeveler { return crLeveler{nd: nd, memo: map[*Change]int{}} }
-
-// take is the level of the write that gives c its name.
-func (l crLeveler) take(c *Change) int {
-	if v, ok := l.memo[c]; ok {
-		return v
+func crRoundsOf(nd nameDeps) crRounds {
+	r := crRounds{nd: nd, blocking: map[*Change]bool{}}
+	for c, f := range nd.freer {
+		if !nd.byDelete[c] {
+			r.blocking[f] = true
+		}
 	}
-	l.memo[c] = 0 // cycles are broken; this guards against a loop
-	f := l.nd.freer[c]
-	v := 0
-	switch {
-	case f == nil || l.nd.byDelete[c]:
-	case l.nd.breakers[f]:
-		v = 1 // its temporary name is taken at level 0
-	default:
-		v = l.take(f) + 1
-	}
-	l.memo[c] = v
-	return v
+	return r
 }
+
+// take is the round of the write that gives c its name: the first when the
+// name is free once the freeing deletes are done.
+func (r crRounds) take(c *Change) int {
+	if r.nd.freer[c] == nil || r.nd.byDelete[c] {
+		return 0
+	}
+	return 1
+}
+
+// temp reports whether c first moves to its temporary name: another write
+// waits for its live name, and its own new name is not free in the first
+// round.
+func (r crRounds) temp(c *Change) bool { return r.blocking[c] && r.take(c) == 1 }
 
 func (b *builder) contactRoleDelete(batch []*Change) int {
 	ids, keys := make([]string, len(batch)), make([]model.Key, len(batch))

@@ -94,7 +94,7 @@ func (b *builder) nameDepsOf(kind model.Kind) nameDeps {
 	}
 	nd.breakCycles(takers)
 	for _, c := range takers {
-		if nd.breakers[c] {
+		if nd.breakers[c] && kind == model.KindRole { // contact roles: see contactRoleRequests
 			b.warn("%s: the renames of %s form a cycle, so it goes through the temporary name %q first; a rerun after an interruption finds it there",
 				b.desiredOf(c).Where(), c.Key, model.TempName(kind, c.Key.Name))
 		}
