@@ -9,11 +9,13 @@ import (
 // Renames that reuse names. Zoho keeps role and contact-role names unique,
 // so a write that gives an object a name (a create, or a rename) must wait
 // for the write that frees that name: the delete of the live object that
-// has it, or its rename to another name. Where renames form a cycle (A→B
-// and B→A), no order is safe: one of them, the breaker, first goes to its
-// temporary name (model.TempName), which frees its live name at once, and
-// takes its real name last. A rerun after an interruption finds it under
-// the temporary name again (see pair.go).
+// has it, or its rename to another name. Where role renames form a cycle
+// (A→B and B→A), no order is safe: one of them, the breaker, first goes to
+// its temporary name (model.TempName), which frees its live name at once,
+// and takes its real name last. Contact roles, written in bulk, use
+// temporary names more freely to keep to two calls (see
+// contactRoleRequests). A rerun after an interruption finds an object under
+// its temporary name again (see pair.go).
 
 // nameDeps is what the requests of one kind must respect.
 type nameDeps struct {
