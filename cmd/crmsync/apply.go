@@ -141,7 +141,7 @@ func checkDeletes(c *cli.Context, pl *plan.Plan) error {
 	limit := c.Int("max-deletes")
 	counted := 0
 	for _, ch := range pl.Changes {
-		if ch.Action != plan.Delete {
+		if ch.Action != plan.Delete && ch.Replaces == nil { // a replacement deletes too
 			continue
 		}
 		if limit >= 0 || ch.Source == nil { // an explicit limit counts all deletes; the default only pruned ones

@@ -30,6 +30,9 @@ func checkSafe(t testing.TB, before, after *emulator.Seed, plans ...*plan.Plan) 
 			if c.Action == plan.Delete {
 				deleted[c.ID] = true
 			}
+			if c.Replaces != nil {
+				touched[c.Replaces.ID], deleted[c.Replaces.ID] = true, true
+			}
 		}
 	}
 	for _, ro := range before.Roles {

@@ -33,6 +33,11 @@ func scenarios() []scenario {
 		{"conflicts_refused", seedWithCalls, runConflicts},
 		{"conflicts_refused_by_zoho", seedWithCalls, runConflictsRefusedByZoho},
 		{"label_freed", emulator.DemoSeed, runLabelFreed},
+		{"contact_role_names", emulator.DemoSeed, runContactRoleNames},
+		{"contact_role_temp_rerun", emulator.DemoSeed, runContactRoleTempRerun},
+		{"role_names", emulator.DemoSeed, runRoleNames},
+		{"role_temp_rerun", emulator.DemoSeed, runRoleTempRerun},
+		{"role_tricky_refs", emulator.DemoSeed, runTrickyRefs},
 	}
 }
 

@@ -57,7 +57,7 @@ func checkTransferTo(obj *model.Object, t *tree) []finding {
 		return []finding{t.finding("/absent", "an absent role needs transfer_to: the name of the role that receives its users")}
 	case !obj.Absent && obj.TransferTo != "":
 		return []finding{t.finding("/transfer_to", "only an absent role (absent: true) transfers its users")}
-	case obj.TransferTo == obj.Key.Name:
+	case model.SameName(obj.TransferTo, obj.Key.Name):
 		return []finding{t.finding("/transfer_to", "a role cannot transfer its users to itself")}
 	}
 	return nil
@@ -103,11 +103,15 @@ func checkRules(rules []model.LockingRule, t *tree) []finding {
 	first := map[string]int{}
 	for i, r := range rules {
 		ptr := "/locking_rules/" + strconv.Itoa(i)
-		if j, dup := first[r.Name]; dup {
-			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d)",
-				r.Name, t.pos(fmt.Sprintf("/locking_rules/%d/name", j)).Line))
+		if j, dup := first[model.Fold(r.Name)]; dup {
+			same := ""
+			if rules[j].Name != r.Name {
+				same = fmt.Sprintf(" as %q: names that differ only in case or spaces are the same", rules[j].Name)
+			}
+			out = append(out, t.finding(ptr+"/name", "the rule name %q is used twice in this configuration (first at line %d%s)",
+				r.Name, t.pos(fmt.Sprintf("/locking_rules/%d/name", j)).Line, same))
 		} else {
-			first[r.Name] = i
+			first[model.Fold(r.Name)] = i
 		}
 		if r.Criteria != nil {
 			out = append(out, checkCriteria(r.Criteria, t, ptr+"/criteria")...)

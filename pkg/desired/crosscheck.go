@@ -35,51 +35,87 @@ func crossCheck(docs []*document) Diagnostics {
 type claim struct {
 	doc      *document
 	ptr      string
+	name     string
 	previous bool
 }
 
 // checkIdentities: names and previous names are unique per kind across all
-// files.
+// files, compared without regard to case or leading and trailing spaces.
+// Two uses of one name are allowed, as they say what happens to the live
+// object of that name without doubt: a present object's name and another
+// present object's previous name (the live one is renamed away and a new
+// one takes its name), and an absent object with a present one that has
+// previous_names (the live one is deleted and another is renamed into its
+// name).
 func checkIdentities(docs []*document) Diagnostics {
 	var ds Diagnostics
-	claims := map[model.Key]claim{}
+	claims := map[model.Key][]claim{}
 	for _, d := range docs {
-		mine := []claim{{doc: d, ptr: pointer(identityKeys[d.obj.Key.Kind])}}
-		for i := range d.obj.PreviousNames {
-			mine = append(mine, claim{doc: d, ptr: "/previous_names/" + strconv.Itoa(i), previous: true})
+		mine := []claim{{doc: d, ptr: pointer(identityKeys[d.obj.Key.Kind]), name: d.obj.Key.Name}}
+		for i, p := range d.obj.PreviousNames {
+			mine = append(mine, claim{doc: d, ptr: "/previous_names/" + strconv.Itoa(i), name: p, previous: true})
 		}
-		names := append([]string{d.obj.Key.Name}, d.obj.PreviousNames...)
-		for i, c := range mine {
-			k := model.Key{Kind: d.obj.Key.Kind, Name: names[i]}
-			first, taken := claims[k]
-			if !taken {
-				claims[k] = c
-				continue
+		for _, c := range mine {
+			k := model.FoldKey(model.Key{Kind: d.obj.Key.Kind, Name: c.name})
+			for _, first := range claims[k] {
+				if !compatible(c, first) {
+					ds = append(ds, d.diag(claimConflict(c, first)))
+					break
+				}
 			}
-			ds = append(ds, d.diag(claimConflict(c, first, names[i])))
+			claims[k] = append(claims[k], c)
 		}
 	}
 	return ds
 }
 
-func claimConflict(c, first claim, name string) finding {
+// compatible reports whether two uses of one name can stand together.
+func compatible(a, b claim) bool {
+	if a.doc == b.doc {
+		return false
+	}
+	switch {
+	case a.previous && b.previous:
+		return false
+	case a.previous != b.previous: // a name and another's previous name
+		named := a
+		if a.previous {
+			named = b
+		}
+		return !named.doc.obj.Absent
+	case a.doc.obj.Absent == b.doc.obj.Absent:
+		return false
+	}
+	present := a.doc.obj
+	if present.Absent {
+		present = b.doc.obj
+	}
+	return len(present.PreviousNames) > 0
+}
+
+func claimConflict(c, first claim) finding {
 	t := c.doc.tree
+	name := c.name
 	where := first.doc.tree.pos(first.ptr).String()
 	other := first.doc.obj.Key.String()
 	switch {
 	case first.doc == c.doc:
 		return t.finding(c.ptr, "the previous name %q is this object's own name", name)
+	case !c.previous && !first.previous && c.doc.obj.Absent != first.doc.obj.Absent:
+		return t.findingAt(t.pos(c.ptr), "", "declared twice, once absent (first at %s); to delete the live %q and rename another object to this name, give the one that is not absent previous_names with the name it has now", where, first.name)
+	case !c.previous && !first.previous && c.name != first.name:
+		return t.findingAt(t.pos(c.ptr), "", "the name %q differs from %q (at %s) only in case or spaces, and Zoho keeps names unique; rename one of them", name, first.name, where)
 	case !c.previous && !first.previous:
 		return t.findingAt(t.pos(c.ptr), "", "declared twice (first at %s)", where)
 	case !c.previous:
-		return t.findingAt(t.pos(c.ptr), "", "the name %q is a previous name of %s at %s", name, other, where)
+		return t.findingAt(t.pos(c.ptr), "", "the name %q is a previous name of %s at %s, which renames the live %q; an absent object cannot name it too", name, other, where, name)
 	case !first.previous:
-		return t.finding(c.ptr, "the previous name %q is the name of %s at %s", name, other, where)
+		return t.finding(c.ptr, "the previous name %q is the name of the absent %s at %s; remove one of the two", name, other, where)
 	}
 	return t.finding(c.ptr, "the previous name %q is also a previous name of %s at %s", name, other, where)
 }
 
-// roleIndex is the desired roles by name.
+// roleIndex is the desired roles by folded name (see model.Fold).
 type roleIndex struct {
 	present, absent map[string]*document
 	renamed         map[string]string // previous name -> current name
@@ -92,7 +128,7 @@ func indexRoles(docs []*document) roleIndex {
 		if d.obj.Role == nil {
 			continue
 		}
-		name := d.obj.Key.Name
+		name := model.Fold(d.obj.Key.Name)
 		if d.obj.Absent {
 			if ix.absent[name] == nil {
 				ix.absent[name] = d
@@ -104,8 +140,8 @@ func indexRoles(docs []*document) roleIndex {
 			ix.order = append(ix.order, d)
 		}
 		for _, p := range d.obj.PreviousNames {
-			if _, ok := ix.renamed[p]; !ok {
-				ix.renamed[p] = name
+			if _, ok := ix.renamed[model.Fold(p)]; !ok {
+				ix.renamed[model.Fold(p)] = d.obj.Key.Name
 			}
 		}
 	}
@@ -126,7 +162,7 @@ func checkRoleRefs(docs []*document) Diagnostics {
 				ds = append(ds, d.diag(f))
 			}
 		}
-		if d.obj.Absent && d.obj.TransferTo != "" && d.obj.TransferTo != d.obj.Key.Name {
+		if d.obj.Absent && d.obj.TransferTo != "" && !model.SameName(d.obj.TransferTo, d.obj.Key.Name) {
 			if f, bad := ix.checkRef(d, "/transfer_to", d.obj.TransferTo, "transfer the users to a role that stays"); bad {
 				ds = append(ds, d.diag(f))
 			}
@@ -137,11 +173,16 @@ func checkRoleRefs(docs []*document) Diagnostics {
 
 func (ix roleIndex) checkRef(d *document, ptr, name, fix string) (finding, bool) {
 	t := d.tree
-	if a := ix.absent[name]; a != nil {
-		return t.finding(ptr, "Role %q is absent (%s); %s", name, a.tree.pos("/absent"), fix), true
+	written := name
+	name = model.Fold(name)
+	if ix.present[name] != nil {
+		return finding{}, false
 	}
-	if now, ok := ix.renamed[name]; ok && ix.present[name] == nil {
-		return t.finding(ptr, "%q is a previous name of Role %q; use its new name", name, now), true
+	if a := ix.absent[name]; a != nil {
+		return t.finding(ptr, "Role %q is absent (%s); %s", a.obj.Key.Name, a.tree.pos("/absent"), fix), true
+	}
+	if now, ok := ix.renamed[name]; ok {
+		return t.finding(ptr, "%q is a previous name of Role %q; use its new name", written, now), true
 	}
 	return finding{}, false
 }
@@ -156,7 +197,7 @@ func checkRoleCycles(docs []*document) Diagnostics {
 		if d == nil || d.obj.Role.ReportingTo == nil {
 			return "", false
 		}
-		p := *d.obj.Role.ReportingTo
+		p := model.Fold(*d.obj.Role.ReportingTo)
 		return p, ix.present[p] != nil
 	}
 	var ds Diagnostics
@@ -168,7 +209,7 @@ func checkRoleCycles(docs []*document) Diagnostics {
 	var path []string
 	seen := map[string]bool{}
 	for _, d := range ix.order {
-		start := d.obj.Key.Name
+		start := model.Fold(d.obj.Key.Name)
 		if reported[start] || acyclic[start] {
 			continue
 		}
@@ -190,7 +231,11 @@ func checkRoleCycles(docs []*document) Diagnostics {
 				for _, n := range path {
 					reported[n] = true
 				}
-				ds = append(ds, d.diag(cycleFinding(d.tree, append(path, start))))
+				cycle := make([]string, 0, len(path)+1)
+				for _, n := range append(path, start) {
+					cycle = append(cycle, ix.present[n].obj.Key.Name)
+				}
+				ds = append(ds, d.diag(cycleFinding(d.tree, cycle)))
 				break
 			}
 			seen[p] = true

@@ -140,7 +140,9 @@ func TestInvalidManifests(t *testing.T) {
 		{"no profiles", []File{y("a.yaml", hdrMod, "api_name: Projects", "profiles: []")},
 			[]string{`a.yaml:4:1: Module "Projects": profiles: expected at least 1 item(s), got an empty list`}},
 		{"email pattern", []File{y("a.yaml", hdrRole, "name: A", "forecast_manager: Jane Smith")},
-			[]string{`a.yaml:4:1: Role "A": forecast_manager: expected a user's email address, for example jane@example.com, got the string "Jane Smith"`}},
+			[]string{`a.yaml:4:1: Role "A": forecast_manager: expected a user's email address, for example jane@example.com, or "" to clear it, got the string "Jane Smith"`}},
+		{"forecast_manager null", []File{y("a.yaml", hdrRole, "name: A", "forecast_manager: null")},
+			[]string{`a.yaml:4:1: Role "A": forecast_manager: expected a string, got null (an empty value); write "" to clear it, or leave the key out to leave it alone`}},
 		{"comparator pattern", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - name: R", "    criteria: {field: Stage, comparator: '=', value: x}")},
 			[]string{`a.yaml:7:30: RecordLockingConfig "Deals": locking_rules[0].criteria.comparator: expected a comparator such as equal: lower case words joined by underscores, got the string "="`}},
@@ -158,13 +160,24 @@ func TestInvalidManifests(t *testing.T) {
 			y("a.yaml", hdrRole, "name: A"),
 			y("b.yaml", hdrRole, "name: A")},
 			[]string{`b.yaml:3:1: Role "A": declared twice (first at a.yaml:3:1)`}},
-		{"previous name is another object's name", []File{
-			y("a.yaml", hdrCR, "name: Lead"),
+		{"previous name is an absent object's name", []File{
+			y("a.yaml", hdrCR, "name: Lead", "absent: true"),
 			y("b.yaml", hdrCR, "name: Sales Lead", "previous_names: [Lead]")},
-			[]string{`b.yaml:4:18: ContactRole "Sales Lead": previous_names[0]: the previous name "Lead" is the name of ContactRole "Lead" at a.yaml:3:1`}},
-		{"name is another object's previous name", []File{
-			y("a.yaml", hdrRole, "name: Sales Head", "previous_names: [Sales department Head]", "---", hdrRole, "name: Sales department Head")},
-			[]string{`a.yaml:8:1: Role "Sales department Head": the name "Sales department Head" is a previous name of Role "Sales Head" at a.yaml:4:18`}},
+			[]string{`b.yaml:4:18: ContactRole "Sales Lead": previous_names[0]: the previous name "Lead" is the name of the absent ContactRole "Lead" at a.yaml:3:1; remove one of the two`}},
+		{"a renamed-away name taken by a new object is fine", []File{
+			y("a.yaml", hdrRole, "name: Sales Head", "previous_names: [Sales department Head]", "---", hdrRole, "name: Sales department Head", "---", hdrRole, "name: X", "previous_names: [sales department head]")},
+			[]string{`a.yaml:13:18: Role "X": previous_names[0]: the previous name "sales department head" is also a previous name of Role "Sales Head" at a.yaml:4:18`}},
+		{"names that differ only in case or spaces", []File{
+			y("a.yaml", hdrCR, "name: Lead"),
+			y("b.yaml", hdrCR, `name: " lead"`)},
+			[]string{`b.yaml:3:1: ContactRole " lead": the name " lead" differs from "Lead" (at a.yaml:3:1) only in case or spaces, and Zoho keeps names unique; rename one of them`}},
+		{"absent and present under one name without previous_names", []File{
+			y("a.yaml", hdrCR, "name: Lead", "absent: true"),
+			y("b.yaml", hdrCR, "name: Lead")},
+			[]string{`b.yaml:3:1: ContactRole "Lead": declared twice, once absent (first at a.yaml:3:1); to delete the live "Lead" and rename another object to this name, give the one that is not absent previous_names with the name it has now`}},
+		{"absent and present with previous_names under one name are fine", []File{
+			y("a.yaml", hdrRole, "name: Lead", "absent: true", "transfer_to: CEO", "---", hdrRole, "name: lead", "previous_names: [Junior]", "---", hdrRole, "name: Lead", "absent: true", "transfer_to: CEO")},
+			[]string{`a.yaml:14:1: Role "Lead": declared twice (first at a.yaml:3:1)`}},
 		{"previous name claimed twice", []File{
 			y("a.yaml", hdrRole, "name: B", "previous_names: [A]", "---", hdrRole, "name: C", "previous_names: [A]")},
 			[]string{`a.yaml:9:18: Role "C": previous_names[0]: the previous name "A" is also a previous name of Role "B" at a.yaml:4:18`}},
@@ -174,8 +187,8 @@ func TestInvalidManifests(t *testing.T) {
 			[]string{`a.yaml:11:1: ContactRole "Lead": declared twice (first at a.yaml:7:1)`}},
 		{"rule names unique", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - {name: Won, criteria: {field: Stage, comparator: equal, value: a}}",
-			"  - {name: Won, criteria: {field: Stage, comparator: equal, value: b}}")},
-			[]string{`a.yaml:7:6: RecordLockingConfig "Deals": locking_rules[1].name: the rule name "Won" is used twice in this configuration (first at line 6)`}},
+			"  - {name: WON, criteria: {field: Stage, comparator: equal, value: b}}")},
+			[]string{`a.yaml:7:6: RecordLockingConfig "Deals": locking_rules[1].name: the rule name "WON" is used twice in this configuration (first at line 6 as "Won": names that differ only in case or spaces are the same)`}},
 		{"condition without field", []File{y("a.yaml", hdrLock, "module: Deals", "lock_type: automatic", "locking_rules:",
 			"  - name: R", "    criteria: {comparator: equal, value: Closed Won}")},
 			[]string{`a.yaml:7:5: RecordLockingConfig "Deals": locking_rules[0].criteria: the condition needs field (a field API name)`}},

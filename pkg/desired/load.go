@@ -174,7 +174,24 @@ func parse(files []File, ds Diagnostics) (*Manifests, error) {
 	for _, f := range files {
 		m.Files = append(m.Files, f.Path)
 	}
+	absent, present := map[model.Key]*model.Object{}, map[model.Key]bool{}
 	for _, d := range docs {
+		if d.obj.Absent {
+			absent[model.FoldKey(d.obj.Key)] = d.obj
+		} else {
+			present[model.FoldKey(d.obj.Key)] = true
+		}
+	}
+	for _, d := range docs {
+		k := model.FoldKey(d.obj.Key)
+		if d.obj.Absent && present[k] {
+			continue // carried by the present object of its name, below
+		}
+		if a := absent[k]; a != nil && !d.obj.Absent {
+			// The check of identities let this pair through only when d has
+			// previous_names: "a is deleted and d is renamed into its name".
+			d.obj.Replaces = a
+		}
 		m.State.Put(d.obj)
 		m.trees[d.obj.Key] = d.tree // compacted: values and positions, no YAML nodes
 	}

@@ -97,6 +97,8 @@ func typeMessage(t *tree, ptr string, s map[string]any, val any) string {
 		msg += "; remove the quotes"
 	case val == nil && slices.Contains(want, "array"):
 		msg += "; write [] for an empty list"
+	case val == nil && (strings.HasSuffix(ptr, "/forecast_manager") || strings.HasSuffix(ptr, "/description")):
+		msg += `; write "" to clear it, or leave the key out to leave it alone`
 	case slices.Contains(want, "string") && !isString && val != nil:
 		if _, isList := val.([]any); !isList {
 			if _, isMap := val.(map[string]any); !isMap {

@@ -66,6 +66,7 @@ func (s *Server) crCreate(c *call) reply {
 	if e != nil {
 		return e.reply()
 	}
+	s.crSnapshot(c)
 	var res results
 	for i, raw := range raws {
 		it, e := asItem(raw, crKey, jpath(crKey, i))
@@ -113,6 +114,7 @@ func (s *Server) crUpdate(c *call) reply {
 	if c.id != "" && len(raws) > 1 {
 		return badReq("INVALID_DATA", "invalid data", obj{"api_name": crKey, "json_path": "$." + crKey}).reply()
 	}
+	s.crSnapshot(c)
 	var res results
 	for i, raw := range raws {
 		id, e := s.crUpdateItem(c, raw, i)
@@ -172,6 +174,9 @@ func (s *Server) crEdit(c *call, r *ContactRole, it item, i int) *apiErr {
 				return s.crDuplicate(c, o, i)
 			}
 		}
+		if id, ok := c.crBefore[strings.ToLower(n)]; ok && id != r.ID {
+			return s.crDuplicate(c, &ContactRole{ID: id}, i)
+		}
 		r.Name = n
 	}
 	if it.given("sequence_number") {
@@ -182,6 +187,18 @@ func (s *Server) crEdit(c *call, r *ContactRole, it item, i int) *apiErr {
 		r.SequenceNumber = int(n)
 	}
 	return nil
+}
+
+// crSnapshot records the names before a bulk write, when every item is
+// checked against them too (Readings.ContactRoleNameCheck).
+func (s *Server) crSnapshot(c *call) {
+	if c.rd.ContactRoleNameCheck != "before_call" {
+		return
+	}
+	c.crBefore = make(map[string]string, len(s.st.contactRoles))
+	for _, o := range s.st.contactRoles {
+		c.crBefore[strings.ToLower(o.Name)] = o.ID
+	}
 }
 
 // crDuplicate is DUPLICATE_DATA {api_name, json_path} (seed) or

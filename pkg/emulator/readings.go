@@ -187,6 +187,14 @@ type Readings struct {
 	// ([seed:update-contact-roles]; the SDK reads it as an unknown Choice).
 	ContactRoleDuplicateCode string `json:"contact_role_duplicate_code,omitempty"`
 
+	// ContactRoleNameCheck is how a bulk POST or PUT checks that names are
+	// unique; the docs say only that they are ([seed:update-contact-roles]):
+	// "sequential" (default; each item against the roles as the items
+	// before it left them) or "before_call" (also against the names the
+	// roles had before the call, so an item cannot take a name another item
+	// of the same call frees).
+	ContactRoleNameCheck string `json:"contact_role_name_check,omitempty"`
+
 	// PartialStatus is the HTTP status of a multi-item write where some
 	// items succeed and some fail [api.md §10 q8]: 200 (default; a client
 	// that trusts the status misses the failed items), 207 or 400. The SDK
@@ -241,6 +249,7 @@ func readingChoices() map[string][]any {
 		"Comparators":              {"equal_only", "common"},
 		"DuplicateCriteria":        {"unordered", "exact"},
 		"ContactRoleDuplicateCode": {"INVALID_DATA", "DUPLICATE_DATA"},
+		"ContactRoleNameCheck":     {"sequential", "before_call"},
 		"PartialStatus":            {200, 207, 400},
 		"TokenExpiresIn":           {"seconds", "millis"},
 		"TokenErrorStatus":         {200, 400},

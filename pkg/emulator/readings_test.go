@@ -100,6 +100,23 @@ func roleModuleProbes(t *testing.T) map[string]probe {
 		"ContactRoleDuplicateCode": func(e *env) string {
 			return codes(e.do("POST", crURL, wrap(crKey, m{"name": "Evaluator"})))
 		},
+		"ContactRoleNameCheck": func(e *env) string {
+			// Purchasing frees its name and Evaluator takes it in one call.
+			var eval any
+			for _, x := range e.do("GET", crURL, nil).list(crKey) {
+				if x["name"] == "Evaluator" {
+					eval = x["id"]
+				}
+			}
+			e.do("PUT", crURL, wrap(crKey, m{"id": purchasing, "name": "Fresh"}, m{"id": eval, "name": "Purchasing"}))
+			var names []string
+			for _, x := range e.do("GET", crURL, nil).list(crKey) {
+				if x["id"] == eval {
+					names = append(names, fmt.Sprint(x["name"]))
+				}
+			}
+			return strings.Join(names, ",")
+		},
 		"PartialStatus": func(e *env) string {
 			return codes(e.do("POST", crURL, wrap(crKey, m{"name": "New One"}, m{"name": "Evaluator"})))
 		},

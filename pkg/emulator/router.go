@@ -18,6 +18,9 @@ type call struct {
 	rd      Readings
 	stamp   string
 	changed bool // set by handlers that modified the state
+	// crBefore holds the contact-role names (lower-cased) and ids as they
+	// were before the call, under Readings.ContactRoleNameCheck before_call.
+	crBefore map[string]string
 }
 
 type handlerFunc func(s *Server, c *call) reply

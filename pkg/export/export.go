@@ -86,12 +86,19 @@ func mapping(doc []pair) *yaml.Node {
 			for _, item := range x {
 				v.Content = append(v.Content, mapping(item))
 			}
+		case string:
+			v = *scalar(x)
+		case []string:
+			v = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+			for _, s := range x {
+				v.Content = append(v.Content, scalar(s))
+			}
+			if len(x) <= 4 {
+				v.Style = yaml.FlowStyle
+			}
 		default:
 			if err := v.Encode(x); err != nil {
 				panic(err)
-			}
-			if x, ok := p.v.([]string); ok && len(x) <= 4 {
-				v.Style = yaml.FlowStyle
 			}
 		}
 		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.k}, &v)

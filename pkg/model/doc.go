@@ -6,6 +6,8 @@
 // Objects refer to other objects by name (profile names, field API names,
 // role names, user emails), never by Zoho's numeric IDs. Observed objects also
 // carry the IDs they were read with, in fields that manifests never set.
+// Names compare folded (Fold: case and leading and trailing spaces do not
+// count) and are written exactly; see names.go.
 //
 // A pointer or nil slice field means "not managed": a manifest that leaves a
 // key out says nothing about it, and the plan never changes it.

@@ -87,6 +87,10 @@ type Object struct {
 	PreviousNames []string `json:"previous_names,omitempty"`
 	// TransferTo names the role that receives an absent role's users.
 	TransferTo string `json:"transfer_to,omitempty"`
+	// Replaces is the absent manifest declared under the same name as this
+	// renamed object: the live object that has the name now is deleted, and
+	// the object found under one of PreviousNames is renamed into it.
+	Replaces *Object `json:"replaces,omitempty"`
 
 	ID    string `json:"id,omitempty"`
 	Audit *Audit `json:"audit,omitempty"`

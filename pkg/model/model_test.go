@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -51,5 +52,22 @@ func TestKeyOrderAndState(t *testing.T) {
 	}
 	if Kind("Nope").Rank() != len(Kinds) {
 		t.Errorf("unknown kinds sort last")
+	}
+}
+
+func TestFoldAndTempName(t *testing.T) {
+	if !SameName(" Sales Rep ", "sales rep") || SameName("Sales Rep", "Sales  Rep") {
+		t.Error("SameName: edge spaces and case only")
+	}
+	if got := TempName(KindRole, "Manager"); got != "Manager (crmsync tmp)" {
+		t.Errorf("role temp name %q", got)
+	}
+	long := "A contact role name that is forty-nine characters"
+	got := TempName(KindContactRole, long)
+	if n := len([]rune(got)); n != 50 || !strings.HasSuffix(got, TempSuffix) || !strings.HasPrefix(long, strings.TrimSuffix(got, TempSuffix)) {
+		t.Errorf("contact role temp name %q (%d characters), want 50 ending in %q", got, n, TempSuffix)
+	}
+	if TempName(KindContactRole, long) != got {
+		t.Error("TempName is not deterministic")
 	}
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -18,10 +19,15 @@ type builder struct {
 	warnings []string
 	unm      []Unmanaged
 	roles    *roleTree
+	// freeing are the deletes that free a name another write takes: they go
+	// before it rather than last.
+	freeing map[int]bool
+	// formerNames are the desired roles' previous names (see mismatch).
+	formerNames map[string][]string
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -42,7 +48,7 @@ func (b *builder) problem(d *model.Object, format string, path []any, args ...an
 
 // targeted reports whether k is in the plan's targets (all keys when none).
 func (b *builder) targeted(k model.Key) bool {
-	return len(b.opts.Targets) == 0 || slices.Contains(b.opts.Targets, k)
+	return len(b.opts.Targets) == 0 || slices.ContainsFunc(b.opts.Targets, func(t model.Key) bool { return model.FoldKey(t) == model.FoldKey(k) })
 }
 
 // add records a change unless it is a no-op or not targeted.
@@ -72,6 +78,8 @@ func (b *builder) unmanaged(o *model.Object) {
 		u.Note = "modules cannot be deleted through the API"
 	case o.System:
 		u.Note = "system object; never deleted"
+	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
+		u.Note = "carries the temporary name of an interrupted rename; never pruned: name it in a manifest (its new name) to finish the rename"
 	case b.opts.Prune:
 		b.add(b.deleteChange(o, nil))
 		if c := b.byKey[o.Key]; c != nil {
@@ -123,7 +131,21 @@ func (b *builder) diffPair(p pair) {
 			c.PreviousName = p.prev
 		}
 	}
+	if p.replaced != nil && c.Action == Update {
+		b.replace(c, p.replaced, d.Replaces)
+	}
 	b.add(c)
+}
+
+// replace makes c delete live object r (named like c's target) before the
+// rename into its name; a is the absent manifest that asked for it.
+func (b *builder) replace(c *Change, r *model.Object, a *model.Object) {
+	del := b.deleteChange(r, a)
+	c.Replaces = r
+	c.TransferTo, c.Destructive = del.TransferTo, true
+	c.Destroys = "deletes the live " + r.Key.String() + " first: " + del.Destroys
+	c.After.Replaces = &model.Object{Key: r.Key, Absent: true, TransferTo: del.TransferTo}
+	c.Fields = append([]FieldDiff{{Path: "replaces", Old: r.Key.Name, New: nil}}, c.Fields...)
 }
 
 // deleteChange plans the deletion of live object o; d is the absent

@@ -89,28 +89,34 @@ func applied(observed *model.State, changes []plan.Change) *model.State {
 		objs[o.Key] = o
 	}
 	renamed := map[string]string{}
-	for i, c := range changes {
-		switch c.Action {
-		case plan.Delete:
+	for _, c := range changes { // first every name is freed, then taken
+		switch {
+		case c.Action == plan.Delete:
 			delete(objs, c.Key)
-		case plan.Create, plan.Update:
-			if c.PreviousName != "" {
-				delete(objs, model.Key{Kind: c.Key.Kind, Name: c.PreviousName})
-				if c.Key.Kind == model.KindRole {
-					renamed[c.PreviousName] = c.Key.Name
-				}
+		case c.PreviousName != "":
+			delete(objs, model.Key{Kind: c.Key.Kind, Name: c.PreviousName})
+			if c.Key.Kind == model.KindRole {
+				renamed[c.PreviousName] = c.Key.Name
 			}
+		}
+		if c.Replaces != nil {
+			delete(objs, c.Replaces.Key)
+		}
+	}
+	written := map[model.Key]bool{} // After names parents by their new names already
+	for i, c := range changes {
+		if c.Action == plan.Create || c.Action == plan.Update {
 			o := *c.After
-			o.Source, o.PreviousNames = nil, nil
+			o.Source, o.PreviousNames, o.Replaces = nil, nil, nil
 			if o.ID == "" {
 				o.ID = fmt.Sprint(9_000_000 + i)
 			}
-			objs[o.Key] = &o
+			objs[o.Key], written[o.Key] = &o, true
 		}
 	}
 	out := model.NewState()
 	for _, o := range objs {
-		if o.Role != nil && o.Role.ReportingTo != nil {
+		if o.Role != nil && o.Role.ReportingTo != nil && !written[o.Key] {
 			if to, ok := renamed[*o.Role.ReportingTo]; ok {
 				c, r := *o, *o.Role
 				r.ReportingTo = &to

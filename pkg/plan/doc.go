@@ -1,8 +1,10 @@
 // Package plan is the diff phase: it pairs desired objects (from package
 // desired) with observed ones (from package observe) by key, including
-// previous names, resolves names to Zoho IDs, diffs each pair field by field
-// after normalizing both sides, and groups the differences into exactly the
-// API requests an apply will send.
+// previous and temporary names and without regard to case or edge spaces
+// (pair.go, canon.go), resolves names to Zoho IDs, diffs each pair field by
+// field after normalizing both sides, and groups the differences into
+// exactly the API requests an apply will send, ordered so that a name is
+// freed before another object takes it (names.go).
 //
 // Writes Zoho would refuse are problems found here, before any call, at the
 // manifest: names that do not resolve, unsafe deletes, module labels that

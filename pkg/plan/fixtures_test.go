@@ -256,6 +256,7 @@ func checkPlan(t *testing.T, f *fixture, p *plan.Plan) {
 	checkSummary(t, p)
 	checkReplan(t, f, p)
 	checkConverges(t, f, p)
+	checkNameOrder(t, f, p)
 }
 
 // checkRoundTrip: marshal, unmarshal and marshal again gives the same bytes.

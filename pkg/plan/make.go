@@ -34,6 +34,9 @@ type pair struct {
 	desired  *model.Object
 	observed *model.Object
 	prev     string
+	// replaced is the live object under the desired name that is deleted
+	// before the observed one is renamed into it (model.Object.Replaces).
+	replaced *model.Object
 }
 
 // Make pairs, diffs and builds the plan. Problems that make the plan
@@ -43,6 +46,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 	if in.Lookups == nil {
 		in.Lookups = &model.Lookups{}
 	}
+	in.Desired = canonicalize(in)
 	b := newBuilder(in, opts)
 	pairs, unmanaged := pairUp(in.Desired, in.Observed, b)
 	b.roles = newRoleTree(pairs, unmanaged, opts.Prune, b.targeted)
@@ -53,7 +57,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 		b.diffPair(p)
 	}
 	for _, k := range opts.Targets {
-		if in.Desired.Get(k) == nil && in.Observed.Get(k) == nil {
+		if !slices.ContainsFunc(append(in.Desired.Keys(), in.Observed.Keys()...), func(o model.Key) bool { return model.FoldKey(o) == model.FoldKey(k) }) {
 			b.warn("--target %s/%s matches no manifest and no live object", k.Kind, k.Name)
 		}
 	}
@@ -63,47 +67,6 @@ func Make(in Input, opts Options) (*Plan, error) {
 		return nil, b.problems.sorted()
 	}
 	return b.finish(), nil
-}
-
-// pairUp pairs desired with observed objects by key, then by previous names.
-// It returns the pairs in key order and the live objects nobody claimed.
-func pairUp(desired, observed *model.State, b *builder) ([]pair, []*model.Object) {
-	claimed := map[model.Key]bool{}
-	var pairs []pair
-	for _, d := range desired.Objects() {
-		p := pair{key: d.Key, desired: d}
-		if o := observed.Get(d.Key); o != nil {
-			p.observed = o
-		}
-		for _, prev := range d.PreviousNames {
-			pk := model.Key{Kind: d.Key.Kind, Name: prev}
-			o := observed.Get(pk)
-			if o == nil {
-				continue
-			}
-			if p.observed == nil {
-				p.observed, p.prev = o, prev
-			} else if !d.Absent {
-				b.warn("%s: both %q and its previous name %q exist in the org; %q is left alone", d.Where(), d.Key.Name, prev, prev)
-				continue
-			}
-			if d.Absent { // an absent object's previous names must be gone too
-				pairs = append(pairs, pair{key: pk, desired: d, observed: o})
-			}
-			claimed[pk] = true
-		}
-		if p.observed != nil {
-			claimed[p.observed.Key] = true
-		}
-		pairs = append(pairs, p)
-	}
-	var rest []*model.Object
-	for _, o := range observed.Objects() {
-		if !claimed[o.Key] {
-			rest = append(rest, o)
-		}
-	}
-	return pairs, rest
 }
 
 // Problem is one reason a plan cannot be made, at a manifest position.

@@ -91,7 +91,7 @@ func changedKeys(c *plan.Change) map[string]bool {
 	keys := map[string]bool{}
 	for _, f := range c.Fields {
 		top, _, _ := strings.Cut(f.Path, ".")
-		keys[top] = true
+		keys[top] = top != "replaces" // a delete of its own, not a body key
 	}
 	return keys
 }
@@ -117,6 +117,16 @@ func exactKeys(item map[string]any, want map[string]bool, fail func(string, ...a
 }
 
 func checkItem(r plan.Request, c *plan.Change, item map[string]any, fail func(string, ...any)) {
+	if c.Replaces != nil && r.Method == "DELETE" {
+		if !strings.Contains(r.Path, c.Replaces.ID) && c.Key.Kind != model.KindContactRole {
+			fail("the path does not name the id %s of the object %s replaces", c.Replaces.ID, c.Key)
+		}
+		return
+	}
+	if c.Action == plan.Update && item != nil && item["name"] == model.TempName(c.Key.Kind, c.Key.Name) {
+		exactKeys(item, map[string]bool{"id": true, "name": true}, fail) // a move to the temporary name
+		return
+	}
 	if c.Action == plan.Delete {
 		if r.Method != "DELETE" {
 			fail("%s is a delete carried by a %s", c.Key, r.Method)
@@ -288,9 +298,16 @@ func checkRoleItem(c *plan.Change, item map[string]any, want map[string]bool, fa
 	r := c.After.Role
 	if c.Action == plan.Create {
 		maps.Copy(want, map[string]bool{"name": true, "reporting_to": true, "description": r.Description != nil,
-			"share_with_peers": r.ShareWithPeers != nil, "forecast_manager": r.ForecastManager != nil})
+			"share_with_peers": r.ShareWithPeers != nil, "forecast_manager": r.ForecastManager != nil && *r.ForecastManager != ""})
 	} else {
 		maps.Copy(want, changedKeys(c))
+	}
+	if fm, ok := item["forecast_manager"]; ok && fm == nil {
+		if r.ForecastManager == nil || *r.ForecastManager != "" {
+			fail("forecast_manager is null, but the manifest does not clear it")
+		}
+		delete(item, "forecast_manager") // null is how a clear is written
+		delete(want, "forecast_manager")
 	}
 	exactKeys(item, want, fail)
 	if item["name"] != nil && item["name"] != c.Key.Name {
@@ -333,7 +350,9 @@ func checkQuery(r plan.Request, changes map[model.Key]*plan.Change, fail func(st
 		ids := strings.Split(q["ids"], ",")
 		var wantIDs []string
 		for _, k := range r.Changes {
-			if c := changes[k]; c != nil {
+			if c := changes[k]; c != nil && c.Replaces != nil {
+				wantIDs = append(wantIDs, c.Replaces.ID)
+			} else if c != nil {
 				wantIDs = append(wantIDs, c.ID)
 			}
 		}
@@ -352,8 +371,12 @@ func checkQuery(r plan.Request, changes map[model.Key]*plan.Change, fail func(st
 func checkGraph(t *testing.T, p *plan.Plan) {
 	t.Helper()
 	byID := map[int]plan.Request{}
+	freesName := map[int]bool{} // deletes that a write waits for: they free a name
 	for _, r := range p.Requests {
 		byID[r.ID] = r
+		for _, a := range r.After {
+			freesName[a] = true
+		}
 	}
 	// deps returns every request r waits for, directly or not.
 	deps := func(r plan.Request) (map[int]bool, bool) {
@@ -395,7 +418,7 @@ func checkGraph(t *testing.T, p *plan.Plan) {
 		if strings.Contains(string(r.Body), "${id:") && len(r.Refs) == 0 {
 			t.Errorf("request %d has a placeholder but no refs", r.ID)
 		}
-		if r.Method == "DELETE" {
+		if r.Method == "DELETE" && !freesName[r.ID] {
 			for _, o := range p.Requests {
 				if o.Method != "DELETE" && !all[o.ID] && !slices.Contains(r.Wait, o.ID) {
 					t.Errorf("delete request %d does not wait for request %d", r.ID, o.ID)

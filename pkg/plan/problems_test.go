@@ -63,6 +63,7 @@ func TestProblems(t *testing.T) {
 		name     string
 		manifest string
 		prune    bool
+		targets  []model.Key
 		want     []string
 	}{
 		{
@@ -213,6 +214,68 @@ profiles: [Administrator]
 			want: []string{`m.yaml:3:1: Module "Digital_Marketing": no custom module with API name "Digital_Marketing" in the org; crmsync manages existing custom modules only (create it in Zoho first); did you mean "Digital_Marketings"?`},
 		},
 		{
+			name:    "parent outside the target set",
+			targets: []model.Key{{Kind: model.KindRole, Name: "Inside Sales"}},
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Sales Ops
+reporting_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Inside Sales
+reporting_to: sales ops
+`,
+			want: []string{`m.yaml:9:1: Role "Inside Sales": reporting_to names role "Sales Ops", which is declared at m.yaml:3:1 but outside the target set, so this plan does not create it; add --target Role/Sales Ops, or apply it first`},
+		},
+		{
+			name:    "a name the plan does not free",
+			targets: []model.Key{{Kind: model.KindRole, Name: "Manager"}},
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Team Lead
+previous_names: [Manager]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Manager
+reporting_to: Team Lead
+`,
+			want: []string{`m.yaml:8:1: Role "Manager": the name "Manager" is taken by the live Role "Manager", which this plan keeps (Zoho keeps names unique); rename or delete that one in the same plan, or include it with --target`},
+		},
+		{
+			name: "a swap nothing tells apart",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Manager
+previous_names: [Sales Head]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Head
+previous_names: [Manager]
+`,
+			want: []string{
+				`m.yaml:4:1: Role "Manager": "Manager" and "Sales Head" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+				`m.yaml:9:1: Role "Sales Head": "Sales Head" and "Manager" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+			},
+		},
+		{
+			name: "a child left under a replaced role",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Sales Rep
+absent: true
+transfer_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Rep
+previous_names: [Manager]
+`,
+			want: []string{`m.yaml:3:1: Role "Sales Rep": role "Trainee" still reports to it; delete that role too or move it with reporting_to`},
+		},
+		{
 			name: "every problem at once, in file order",
 			manifest: `apiVersion: crmsync/v1
 kind: Role
@@ -241,7 +304,7 @@ profiles: [Admin]
 				observed.Put(&live.Objects[i])
 			}
 			p, err := plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups},
-				plan.Options{Prune: tt.prune, Pos: posFunc(m)})
+				plan.Options{Prune: tt.prune, Targets: tt.targets, Pos: posFunc(m)})
 			var ps plan.Problems
 			if !errors.As(err, &ps) {
 				t.Fatalf("got plan %v and error %v, want problems", p != nil, err)
@@ -254,5 +317,23 @@ profiles: [Admin]
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestTemporaryNamesAreNeverPruned: a live object left under a temporary
+// name by an interrupted rename is listed, not deleted, under --prune.
+func TestTemporaryNamesAreNeverPruned(t *testing.T) {
+	observed := model.NewState()
+	for _, o := range []model.Object{liveRole("CEO", "", "1"), liveRole("Manager"+model.TempSuffix, "CEO", "2")} {
+		observed.Put(&o)
+	}
+	desired := model.NewState()
+	desired.Put(&model.Object{Key: model.Key{Kind: model.KindRole, Name: "CEO"}, Role: &model.Role{Name: "CEO"}})
+	p, err := plan.Make(plan.Input{Desired: desired, Observed: observed}, plan.Options{Prune: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Summary.Empty() || len(p.Unmanaged) != 1 || !strings.Contains(p.Unmanaged[0].Note, "never pruned") {
+		t.Fatalf("plan %+v, unmanaged %+v", p.Summary, p.Unmanaged)
 	}
 }

@@ -1,7 +1,10 @@
 package plan
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -15,19 +18,27 @@ const batchSize = 100
 // records it on every change it carries. It returns the request's ID.
 func (b *builder) newRequest(method, path string, query []Param, key string, items []any, keys []model.Key) int {
 	r := Request{ID: len(b.reqs) + 1, Method: method, Path: path, Query: query, Key: key, Changes: keys}
+	var texts []string // every string of the body and query, unescaped
 	if items != nil {
-		body, err := json.Marshal(map[string]any{key: items})
-		if err != nil {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false) // names such as "<<" stay as Zoho has them
+		if err := enc.Encode(map[string]any{key: items}); err != nil {
 			panic(err) // bodies are built from plain maps, slices and strings
 		}
-		r.Body = body
+		r.Body = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		texts = stringsIn(items, texts)
 	}
-	var text strings.Builder
-	text.Write(r.Body)
 	for _, p := range query {
-		text.WriteString(" " + p.Value)
+		texts = append(texts, p.Value)
 	}
-	r.Refs = refsIn(text.String())
+	for _, t := range texts {
+		for _, ref := range refsIn(t) {
+			if !slices.Contains(r.Refs, ref) {
+				r.Refs = append(r.Refs, ref)
+			}
+		}
+	}
 	for _, k := range keys {
 		if c := b.byKey[k]; c != nil {
 			c.Requests = append(c.Requests, r.ID)
@@ -48,7 +59,24 @@ func (b *builder) after(id int, deps ...int) {
 	slices.Sort(r.After)
 }
 
-// refsIn finds the placeholders in a body.
+// stringsIn appends every string held by v (maps, slices, strings).
+func stringsIn(v any, out []string) []string {
+	switch x := v.(type) {
+	case string:
+		out = append(out, x)
+	case []any:
+		for _, e := range x {
+			out = stringsIn(e, out)
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			out = stringsIn(x[k], out)
+		}
+	}
+	return out
+}
+
+// refsIn finds the placeholders in a string.
 func refsIn(body string) []Ref {
 	var refs []Ref
 	for {
@@ -59,6 +87,9 @@ func refsIn(body string) []Ref {
 		j := strings.Index(body[i:], "}")
 		ph := body[i : i+j+1]
 		kind, name, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(ph, "${id:"), "}"), "/")
+		if n, err := url.PathUnescape(name); err == nil {
+			name = n
+		}
 		ref := Ref{Placeholder: ph, Key: model.Key{Kind: model.Kind(kind), Name: name}}
 		if !slices.Contains(refs, ref) {
 			refs = append(refs, ref)
@@ -96,11 +127,53 @@ func (b *builder) buildRequests() {
 		}
 	}
 	b.orderDeletes()
+	b.checkOrder()
+}
+
+// checkOrder refuses a plan whose requests wait for each other in a
+// circle, which no order could apply.
+func (b *builder) checkOrder() {
+	state := make([]int, len(b.reqs)+1) // 0 new, 1 on the path, 2 done
+	var visit func(id int) []int
+	visit = func(id int) []int {
+		if state[id] == 2 {
+			return nil
+		}
+		if state[id] == 1 {
+			return []int{id}
+		}
+		state[id] = 1
+		r := b.reqs[id-1]
+		for _, d := range append(slices.Clone(r.After), r.Wait...) {
+			if loop := visit(d); loop != nil {
+				return append(loop, id)
+			}
+		}
+		state[id] = 2
+		return nil
+	}
+	for _, r := range b.reqs {
+		loop := visit(r.ID)
+		if loop == nil {
+			continue
+		}
+		keys := map[model.Key]bool{}
+		for _, id := range loop {
+			for _, k := range b.reqs[id-1].Changes {
+				keys[k] = true
+			}
+		}
+		for k := range keys {
+			b.problem(b.desiredOf(b.byKey[k]), "its writes and those of other changes would each wait for the other (requests %v); apply this change in two steps", nil, loop)
+		}
+		return
+	}
 }
 
 // orderDeletes makes every whole-object delete wait for all other requests
 // to finish. It is an order, not a dependency: the deletes that depend on
-// another request say so in After.
+// another request say so in After. A delete that frees a name another
+// write takes goes before that write instead (see names.go).
 func (b *builder) orderDeletes() {
 	var others []int
 	for _, r := range b.reqs {
@@ -110,7 +183,7 @@ func (b *builder) orderDeletes() {
 	}
 	for i := range b.reqs {
 		r := &b.reqs[i]
-		if r.Method != "DELETE" {
+		if r.Method != "DELETE" || b.freeing[r.ID] {
 			continue
 		}
 		for _, o := range others {

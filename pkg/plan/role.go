@@ -48,6 +48,10 @@ func newRoleTree(pairs []pair, rest []*model.Object, prune bool, targeted func(m
 		if targeted(p.desired.Key) {
 			desired[p.observed.Key.Name] = p.desired
 		}
+		if r := p.replaced; r != nil && targeted(p.desired.Key) {
+			t.deleted[r.Key.Name] = r
+			t.transfer[r.Key.Name] = p.desired.Replaces.TransferTo
+		}
 	}
 	for _, o := range rest {
 		if o.Key.Kind == model.KindRole && prune && !o.System && targeted(o.Key) {
@@ -102,11 +106,18 @@ func (t *roleTree) addLive(o *model.Object, d *model.Object) {
 	}
 	n := &roleNode{key: model.Key{Kind: model.KindRole, Name: t.name(o.Key.Name)}, id: o.ID, source: d,
 		parent: t.name(derefString(o.Role.ReportingTo))}
+	if p := derefString(o.Role.ReportingTo); t.deleted[p] != nil {
+		n.parent = deletedParent + p // stays under a role that goes, unless moved
+	}
 	if d != nil && d.Role.ReportingTo != nil {
 		n.parent = *d.Role.ReportingTo
 	}
 	t.nodes[n.key.Name] = n
 }
+
+// deletedParent marks, in a node's parent, the live name of a parent that
+// is deleted: a name no target role has, which checkRoleTree reports.
+const deletedParent = "\x00deleted:"
 
 // name maps a live role name to its target name.
 func (t *roleTree) name(live string) string {
@@ -136,7 +147,12 @@ func (b *builder) diffRole(d, o *model.Object) *Change {
 	before, after := roleView{Name: o.Key.Name}, roleView{Name: d.Key.Name}
 	if dr.ReportingTo != nil {
 		after.ReportingTo = dr.ReportingTo
-		before.ReportingTo = model.Ptr(b.roles.name(derefString(or.ReportingTo)))
+		live := derefString(or.ReportingTo)
+		before.ReportingTo = model.Ptr(b.roles.name(live))
+		if b.roles.deleted[live] != nil && model.SameName(live, *dr.ReportingTo) {
+			// The parent of that name is replaced by another role.
+			before.ReportingTo = model.Ptr(live + " (deleted)")
+		}
 	}
 	if dr.Description != nil {
 		after.Description, before.Description = dr.Description, orDefault(or.Description, "")
@@ -161,7 +177,7 @@ func (b *builder) diffRole(d, o *model.Object) *Change {
 
 func roleViewOf(r *model.Role, name string) roleView {
 	v := roleView{Name: name, ReportingTo: r.ReportingTo, Description: r.Description, ShareWithPeers: r.ShareWithPeers}
-	if r.ForecastManager != nil {
+	if r.ForecastManager != nil && *r.ForecastManager != "" {
 		v.ForecastManager = model.Ptr(strings.ToLower(*r.ForecastManager))
 	}
 	return v

@@ -25,16 +25,19 @@ func (b *builder) checkRoleTree() {
 			continue
 		}
 		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
-			if o := t.deleted[n.parent]; o != nil {
+			if o := t.deleted[strings.TrimPrefix(n.parent, deletedParent)]; o != nil {
 				d := b.in.Desired.Get(o.Key)
-				if d == nil {
+				switch {
+				case d == nil:
 					d = &model.Object{Key: o.Key}
+				case d.Replaces != nil: // the absent manifest of the replaced role
+					d = &model.Object{Key: o.Key, Source: d.Replaces.Source}
 				}
 				b.problem(d, "role %q still reports to it; delete that role too or move it with reporting_to", nil, name)
 			}
 			continue
 		}
-		b.problem(n.source, "reporting_to names role %q, which will not exist%s", []any{"reporting_to"}, n.parent, hint(n.parent, sortedKeys(t.nodes)))
+		b.problem(n.source, "reporting_to names role %q, which %s", []any{"reporting_to"}, n.parent, b.missingRole(n.parent))
 	}
 	for _, live := range sortedKeys(t.deleted) {
 		to := t.transfer[live]
@@ -43,9 +46,19 @@ func (b *builder) checkRoleTree() {
 			if d == nil {
 				d = &model.Object{Key: t.deleted[live].Key}
 			}
-			b.problem(d, "transfer_to names role %q, which will not exist%s", []any{"transfer_to"}, to, hint(to, sortedKeys(t.nodes)))
+			b.problem(d, "transfer_to names role %q, which %s", []any{"transfer_to"}, to, b.missingRole(to))
 		}
 	}
+}
+
+// missingRole says why a referenced role will not exist after the plan: it
+// is declared but left out of --target, or it is not declared at all.
+func (b *builder) missingRole(name string) string {
+	k := model.Key{Kind: model.KindRole, Name: name}
+	if d := b.in.Desired.Get(k); d != nil && !d.Absent && !b.targeted(k) {
+		return fmt.Sprintf("is declared at %s but outside the target set, so this plan does not create it; add --target Role/%s, or apply it first", d.Where(), name)
+	}
+	return "will not exist" + hint(name, sortedKeys(b.roles.nodes))
 }
 
 // cycleFrom follows parents from name and renders the loop, if any.
@@ -102,12 +115,22 @@ func (b *builder) roleRequests() {
 		}
 	}
 	t := b.roles
+	nd := b.nameDepsOf(model.KindRole)
+	frees := map[*Change]int{} // the request that frees a change's live name
+	for _, c := range upserts {
+		if nd.breakers[c] {
+			frees[c] = b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, "roles", []any{tempItem(c)}, []model.Key{c.Key})
+		}
+	}
 	slices.SortStableFunc(upserts, func(x, y *Change) int { return t.depth(x.Key.Name) - t.depth(y.Key.Name) })
 	reqOf := map[string]int{}      // every upsert, by target name
 	structural := map[string]int{} // creates and moves only
 	for _, c := range upserts {
 		id := b.roleUpsert(c)
 		reqOf[c.Key.Name] = id
+		if frees[c] == 0 {
+			frees[c] = id
+		}
 		if c.Action == Create || changedKeys(c)["reporting_to"] {
 			// Only a create or a move depends on the hierarchy above it; an
 			// edit of other keys can go at once.
@@ -116,25 +139,55 @@ func (b *builder) roleRequests() {
 		}
 	}
 	slices.SortStableFunc(deletes, func(x, y *Change) int { return t.liveDepth(y.Key.Name) - t.liveDepth(x.Key.Name) })
+	gone := map[string]int{}     // live name -> its delete request
+	deleted := map[*Change]int{} // the delete a change makes
 	for _, c := range deletes {
-		q := []Param{{Name: "transfer_to_id", Value: t.idRef(t.transfer[c.Key.Name])}}
-		id := b.newRequest("DELETE", rolesPath+"/"+c.ID, q, "roles", nil, []model.Key{c.Key})
-		b.after(id, reqOf[t.transfer[c.Key.Name]])
-		reqOf["\x00"+c.Key.Name] = id
+		gone[c.Before.Key.Name] = b.roleDelete(c, c.Before, reqOf)
+		deleted[c] = gone[c.Before.Key.Name]
 	}
-	for _, c := range deletes { // a parent goes after its children leave
-		for _, child := range deletes {
-			if p := child.Before.Role.ReportingTo; p != nil && *p == c.Key.Name {
-				b.after(reqOf["\x00"+c.Key.Name], reqOf["\x00"+child.Key.Name])
-			}
+	for _, c := range upserts {
+		if c.Replaces != nil {
+			deleted[c] = b.roleDelete(c, c.Replaces, reqOf)
+			gone[c.Replaces.Key.Name] = deleted[c]
+			b.freeing[deleted[c]] = true
 		}
-		for _, moved := range upserts {
-			if moved.Before == nil {
-				continue
-			}
-			if p := moved.Before.Role.ReportingTo; p != nil && *p == c.Key.Name {
-				b.after(reqOf["\x00"+c.Key.Name], reqOf[moved.Key.Name])
-			}
+	}
+	b.waitForLeavers(gone, deletes, upserts, reqOf)
+	for c, f := range nd.freer {
+		if nd.byDelete[c] {
+			b.freeing[deleted[f]] = true
+			b.after(reqOf[c.Key.Name], deleted[f])
+			continue
+		}
+		b.after(reqOf[c.Key.Name], frees[f])
+	}
+}
+
+// roleDelete builds the DELETE of live role o for change c, which moves its
+// users to the transfer role and waits for that role's create.
+func (b *builder) roleDelete(c *Change, o *model.Object, reqOf map[string]int) int {
+	t := b.roles
+	to := t.transfer[o.Key.Name]
+	q := []Param{{Name: "transfer_to_id", Value: t.idRef(to)}}
+	id := b.newRequest("DELETE", rolesPath+"/"+o.ID, q, "roles", nil, []model.Key{c.Key})
+	b.after(id, reqOf[to])
+	return id
+}
+
+// waitForLeavers makes each role delete wait for the roles that leave it:
+// its children that are deleted too, and those that move elsewhere.
+func (b *builder) waitForLeavers(gone map[string]int, deletes, upserts []*Change, reqOf map[string]int) {
+	for _, c := range deletes {
+		if p := c.Before.Role.ReportingTo; p != nil && gone[*p] != 0 {
+			b.after(gone[*p], gone[c.Before.Key.Name])
+		}
+	}
+	for _, moved := range upserts {
+		if moved.Before == nil {
+			continue
+		}
+		if p := moved.Before.Role.ReportingTo; p != nil && gone[*p] != 0 && changedKeys(moved)["reporting_to"] {
+			b.after(gone[*p], reqOf[moved.Key.Name])
 		}
 	}
 }
@@ -194,7 +247,11 @@ func (b *builder) roleUpsert(c *Change) int {
 	if keys["share_with_peers"] && r.ShareWithPeers != nil {
 		item["share_with_peers"] = *r.ShareWithPeers
 	}
-	if keys["forecast_manager"] && r.ForecastManager != nil {
+	switch {
+	case !keys["forecast_manager"] || r.ForecastManager == nil:
+	case *r.ForecastManager == "":
+		item["forecast_manager"] = nil // forecast_manager: "" clears it
+	default:
 		item["forecast_manager"] = roleRef(b.userID(d, *r.ForecastManager, "forecast_manager"))
 	}
 	if c.Action == Create {

@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -83,8 +84,13 @@ type Change struct {
 	Requests     []int         `json:"requests"`
 	// Destroys says what a delete destroys, for the reviewer.
 	Destroys string `json:"destroys,omitempty"`
-	// TransferTo names the role that receives a deleted role's users.
+	// TransferTo names the role that receives a deleted role's users (for
+	// a replacement, the users of Replaces).
 	TransferTo string `json:"transfer_to,omitempty"`
+	// Replaces is the live object that has this change's name today and is
+	// deleted before the object is renamed into it: an absent manifest
+	// declared under the same name (see model.Object.Replaces).
+	Replaces *model.Object `json:"replaces,omitempty"`
 	// Destructive marks changes that lose data or unlock records.
 	Destructive bool `json:"destructive,omitempty"`
 	// Audit is who last changed the live object, for drift reports.
@@ -133,8 +139,21 @@ type Ref struct {
 	Key         model.Key `json:"key"`
 }
 
-// Placeholder is the text that stands in a body for the ID of a new object.
-func Placeholder(k model.Key) string { return fmt.Sprintf("${id:%s/%s}", k.Kind, k.Name) }
+// Placeholder is the text that stands in a body for the ID of a new object:
+// ${id:Kind/name}, where the characters of the name that JSON escapes or
+// that end the placeholder (", \, }, %, control characters) are written as
+// %XX, so that the placeholder reads the same in a body and in a query.
+func Placeholder(k model.Key) string {
+	var name strings.Builder
+	for _, r := range k.Name {
+		if r == '"' || r == '\\' || r == '}' || r == '%' || r < 0x20 {
+			fmt.Fprintf(&name, "%%%02X", r)
+			continue
+		}
+		name.WriteRune(r)
+	}
+	return fmt.Sprintf("${id:%s/%s}", k.Kind, name.String())
+}
 
 // Fingerprint is a digest of a live object as read for the plan.
 type Fingerprint struct {
