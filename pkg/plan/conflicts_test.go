@@ -84,17 +84,6 @@ locking_rules:
 			want: []string{`m.yaml:13:5: RecordLockingConfig "Deals": the criteria of rule "Done" mean the same as those of rule "Closed" (m.yaml:7:5); Zoho refuses two rules with the same criteria in one configuration (DUPLICATE_DATA); change the criteria or remove one rule`},
 		},
 		{
-			name: "two rule names that differ only in case",
-			manifest: lockingHead + `lock_type: automatic
-locking_rules:
-  - name: Won
-    criteria: {field: Stage, comparator: equal, value: Closed Won}
-  - name: WON
-    criteria: {field: Stage, comparator: equal, value: Closed Lost}
-`,
-			want: []string{`m.yaml:8:5: RecordLockingConfig "Deals": the rule name "WON" differs from "Won" only in case or surrounding spaces; Zoho keeps rule names unique in a configuration, compared that way (DUPLICATE_DATA); rename one rule`},
-		},
-		{
 			name: "locking configuration on a module that does not exist",
 			manifest: `apiVersion: crmsync/v1
 kind: RecordLockingConfig

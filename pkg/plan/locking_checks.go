@@ -60,10 +60,10 @@ func (b *builder) lockableModules() []string {
 }
 
 // checkRuleDuplicates reports two rules of one configuration whose criteria
-// mean the same, or whose names differ only in case or surrounding spaces:
-// Zoho refuses duplicate criteria and names inside a configuration
-// (DUPLICATE_DATA, [seed:update-record-locking-configuration]), and the
-// docs do not say names compare exactly. rules is the
+// mean the same: Zoho refuses duplicate criteria inside a configuration
+// (DUPLICATE_DATA, [seed:update-record-locking-configuration]). Rule names
+// that differ only in case or surrounding spaces are refused earlier, by
+// the manifest loader. rules is the
 // configuration's rule set after apply, in manifest order: a manifest that
 // manages locking_rules names every rule that stays, each with its
 // criteria, so comparing them covers new rules and live ones alike.
@@ -71,14 +71,8 @@ func (b *builder) checkRuleDuplicates(d *model.Object, rules []model.LockingRule
 	if d.LockingConfig.LockingRules == nil {
 		return
 	}
-	first, names := map[string]int{}, map[string]int{}
+	first := map[string]int{}
 	for i, r := range rules {
-		if j, dup := names[labelKey(r.Name)]; dup && r.Name != rules[j].Name {
-			b.problem(d, "the rule name %q differs from %q only in case or surrounding spaces; Zoho keeps rule names unique in a configuration, compared that way (DUPLICATE_DATA); rename one rule",
-				[]any{"locking_rules", i, "name"}, r.Name, rules[j].Name)
-		} else if !dup {
-			names[labelKey(r.Name)] = i
-		}
 		if r.Criteria == nil {
 			continue
 		}
