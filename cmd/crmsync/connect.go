@@ -14,7 +14,7 @@ import (
 
 // connectionFlags are the flags of every command that talks to Zoho.
 func connectionFlags() []cli.Flag {
-	return []cli.Flag{
+	flags := []cli.Flag{
 		&cli.StringFlag{Name: "client-id", Usage: "OAuth client ID of your Self Client", EnvVars: []string{"ZOHO_CLIENT_ID"}, Category: "Connection"},
 		&cli.StringFlag{Name: "client-secret", Usage: "OAuth client secret", EnvVars: []string{"ZOHO_CLIENT_SECRET"}, Category: "Connection"},
 		&cli.StringFlag{Name: "refresh-token", Usage: "OAuth refresh token (see 'crmsync auth exchange')", EnvVars: []string{"ZOHO_REFRESH_TOKEN"}, Category: "Connection"},
@@ -29,12 +29,14 @@ func connectionFlags() []cli.Flag {
 		&cli.StringFlag{Name: "emulator-seed", Usage: "with --emulator: seed the org from this YAML or JSON file", Category: "Emulator"},
 		&cli.StringFlag{Name: "emulator-state", Usage: "with --emulator: keep the org's state in this file between runs", Category: "Emulator"},
 	}
+	return append(flags, envFlags()...)
 }
 
 // connection is a connected client, plus the emulator behind it if any.
 type connection struct {
 	client *zoho.Client
 	emu    *emulator.Server
+	env    *envSetup // the environment, when --env chose one
 }
 
 func (c *connection) Close() {
@@ -46,6 +48,16 @@ func (c *connection) Close() {
 // connect builds the Zoho client from the flags, starting the in-process
 // emulator first under --emulator.
 func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, error) {
+	es, err := selectEnv(c, errw)
+	if err != nil {
+		return nil, err
+	}
+	return connectFor(ctx, c, errw, es)
+}
+
+// connectFor is connect for one environment: its data centre, servers and
+// credentials win over the flags, and the org must be the environment's.
+func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetup) (*connection, error) {
 	cfg := zoho.Config{
 		ClientID:     c.String("client-id"),
 		ClientSecret: c.String("client-secret"),
@@ -59,9 +71,10 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 		UserAgent:    "crmsync/" + version,
 	}
 	if c.Bool("debug") {
-		cfg.Debug = errw
+		cfg.Debug = &redactWriter{w: errw, r: es.redactor()}
 	}
-	conn := &connection{}
+	es.configure(&cfg)
+	conn := &connection{env: es}
 	if c.Bool("emulator") {
 		emu, err := emulator.New(emulator.Options{SeedFile: c.String("emulator-seed"), StateFile: c.String("emulator-state")})
 		if err != nil {
@@ -81,6 +94,10 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 		return nil, err
 	}
 	conn.client = client
+	if err := es.checkOrg(ctx, client); err != nil {
+		conn.Close()
+		return nil, err
+	}
 	return conn, nil
 }
 

@@ -41,7 +41,16 @@ func outputFlags() []cli.Flag {
 
 // loadManifests loads and validates the manifests, printing every problem.
 func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desired.Manifests, error) {
-	m, err := desired.Load(ctx, c.StringSlice("file"))
+	es, err := selectEnv(c, errw)
+	if err != nil {
+		return nil, err
+	}
+	return loadManifestsFor(ctx, es, errw)
+}
+
+// loadManifestsFor loads the manifests of one environment.
+func loadManifestsFor(ctx context.Context, es *envSetup, errw io.Writer) (*desired.Manifests, error) {
+	m, err := desired.LoadWith(ctx, es.files, es.options())
 	if err != nil {
 		var ds desired.Diagnostics
 		if errors.As(err, &ds) {
@@ -51,6 +60,7 @@ func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desire
 		}
 		return nil, err
 	}
+	warnUnused(errw, es, m)
 	return m, nil
 }
 

@@ -5,8 +5,8 @@
 // project file against schemas/project.schema.json with positioned
 // diagnostics, and gives each environment's data centre, API domain, the org
 // id it must be, the names of the environment variables holding its
-// credentials, its manifest paths and its variable values. It also redacts
-// secret variable values from anything about to be printed.
+// credentials, its manifest paths and its variable values (package redact hides
+// the secret ones in output).
 //
 // It works offline: it must not import pkg/zoho, pkg/observe, pkg/plan or
 // anything that talks HTTP.

@@ -23,6 +23,10 @@ type Options struct {
 	APIVersion string
 	// FullPlanHint tells Markdown readers where the full JSON plan is.
 	FullPlanHint string
+	// MaxChars bounds the Markdown output; 0 means MaxMarkdown.
+	MaxChars int
+	// Title replaces the Markdown heading ("crmsync plan").
+	Title string
 }
 
 const (

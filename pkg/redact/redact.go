@@ -1,4 +1,4 @@
-package project
+package redact
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ type Redactor struct {
 // NewRedactor redacts the given secret texts; empty ones are ignored.
 // Longer secrets are replaced first, so that a secret containing another
 // is hidden whole.
-func NewRedactor(secrets []string) *Redactor {
+func New(secrets []string) *Redactor {
 	var pairs []string
 	var kept []string
 	for _, s := range secrets {

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/crmsync/crmsync/pkg/project"
+	"github.com/crmsync/crmsync/pkg/render"
+)
+
+// runPlanAll is plan or drift with --env all: every environment of the
+// project file is planned in parallel, each with its own client (so each
+// stays within its own org's limits), and one combined report and one exit
+// code come out: 1 if any environment errored, else 2 if any has changes
+// (drift, or --detailed-exitcode), else 0.
+func runPlanAll(c *cli.Context, s streams, drift bool) error {
+	if c.String("out") != "" {
+		return withCode(exitError, fmt.Errorf("--out saves one environment's plan; use --env NAME with it"))
+	}
+	p, err := loadProject(c, s.err)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		return withCode(exitError, fmt.Errorf("--env all: no project file; write crmsync.yaml at the manifests' root or pass --project PATH"))
+	}
+	envs := make([]render.EnvPlan, len(p.Envs))
+	var wg sync.WaitGroup
+	for i, e := range p.Envs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			envs[i] = planOne(c, p, e.Name)
+		}()
+	}
+	wg.Wait()
+	rep := render.NewMulti(envs, drift)
+	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: c.String("api-version"),
+		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
+	switch c.String("format") {
+	case "json":
+		err = render.MultiJSON(s.out, rep)
+	case "markdown", "md":
+		err = render.MultiMarkdown(s.out, rep, o)
+	default:
+		err = render.MultiText(s.out, rep, o)
+	}
+	switch {
+	case err != nil:
+		return withCode(exitError, err)
+	case rep.Summary.Errored > 0:
+		return silentExit(exitError)
+	case rep.Summary.WithChanges > 0 && (drift || c.Bool("detailed-exitcode")):
+		return silentExit(exitChanges)
+	}
+	return nil
+}
+
+// planOne plans one environment; what it would print on stderr becomes
+// its error, and its plan is redacted of the environment's secrets.
+func planOne(c *cli.Context, proj *project.Project, name string) render.EnvPlan {
+	var errw bytes.Buffer
+	out := render.EnvPlan{Name: name}
+	es, err := envFor(c, proj, name)
+	if err == nil {
+		pl, conn, perr := planEnv(c, es, &errw)
+		if perr == nil {
+			pl.Calls.Made = callCounts(conn)
+			conn.Close()
+			out.Plan = es.redactPlan(pl)
+			return out
+		}
+		err = perr
+	}
+	msg := strings.TrimSpace(errw.String())
+	var ec *exitCodeError
+	if !errors.As(err, &ec) || !ec.printed {
+		msg = strings.TrimSpace(msg + "\n" + err.Error())
+	}
+	out.Error = es.redactor().String(msg)
+	return out
+}
