@@ -27,6 +27,7 @@ func cmdOrgEmulator(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) == 3 && args[2] == "changed" {
 		desc := "Runs the " + name + " org"
 		seed.Roles[0].Description = &desc
+		seed.Roles[1].ShareWithPeers = true // Manager
 		seed.Roles = append(seed.Roles, emulator.Role{Name: "Field Sales", ReportingTo: &emulator.Ref{Name: "Manager"}})
 	}
 	data, err := json.Marshal(seed)
@@ -59,4 +60,13 @@ func cmdExpand(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		ts.Check(os.WriteFile(p, []byte(os.Expand(string(data), ts.Getenv)), 0o644))
 	}
+}
+
+// cmdSetenvStdout sets NAME to the last command's stdout, trimmed, as a
+// shell's NAME="$(cmd)" would.
+func cmdSetenvStdout(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: setenv-stdout NAME")
+	}
+	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
 }

@@ -108,6 +108,7 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	if err == nil {
 		return exitOK
 	}
+	err = explainBudget(err)
 	var ec *exitCodeError
 	if errors.As(err, &ec) {
 		if !ec.printed && ec.err != nil {

@@ -45,6 +45,6 @@ Examples:
 				fmt.Fprintf(s.err, "This refresh token is shown once. Store it as a secret, e.g. ZOHO_REFRESH_TOKEN in your CI.\nAPI domain: %s\nScopes: %s\n", g.APIDomain, g.Scope)
 				return nil
 			},
-		}},
+		}, authTokenCommand(s)},
 	}
 }

@@ -10,6 +10,7 @@ func commands(s streams) []*cli.Command {
 		applyCommand(s),
 		driftCommand(s),
 		exportCommand(s),
+		diffCommand(s),
 		schemaCommand(),
 		emulatorCommand(s),
 		authCommand(s),

@@ -34,12 +34,16 @@ func connectionFlags() []cli.Flag {
 
 // connection is a connected client, plus the emulator behind it if any.
 type connection struct {
-	client *zoho.Client
-	emu    *emulator.Server
-	env    *envSetup // the environment, when --env chose one
+	client  *zoho.Client
+	emu     *emulator.Server
+	env     *envSetup // the environment, when --env chose one
+	refresh string    // the refresh token, for the token ledger
 }
 
 func (c *connection) Close() {
+	if c.client != nil && c.emu == nil {
+		recordMints(c.refresh, c.client.TokenCalls())
+	}
 	if c.emu != nil {
 		c.emu.Close()
 	}
@@ -71,7 +75,7 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 		UserAgent:    "crmsync/" + version,
 	}
 	if c.Bool("debug") {
-		cfg.Debug = &redactWriter{w: errw, r: es.redactor()}
+		cfg.Debug = &redactWriter{w: c.App.ErrWriter, r: es.redactor()} // stderr, also under --env all
 	}
 	es.configure(&cfg)
 	conn := &connection{env: es}
@@ -87,6 +91,12 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 		conn.emu = emu
 		cfg.ClientID, cfg.ClientSecret, cfg.RefreshToken = "emulator", "emulator", "emulator"
 		cfg.AccessToken, cfg.AccountsURL, cfg.APIDomain, cfg.DC = "", url, "", "us"
+	}
+	if conn.emu == nil {
+		if err := checkBudget(cfg.RefreshToken, cfg.AccessToken); err != nil {
+			return nil, err
+		}
+		conn.refresh = cfg.RefreshToken
 	}
 	client, err := zoho.New(ctx, cfg)
 	if err != nil {

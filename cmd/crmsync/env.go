@@ -167,6 +167,12 @@ func (es *envSetup) configure(cfg *zoho.Config) {
 			*x.dst = v
 		}
 	}
+	if e.Credentials.RefreshToken != "" && e.Credentials.AccessToken == "" {
+		// ZOHO_ACCESS_TOKEN may belong to another environment's org.
+		cfg.AccessToken = ""
+	} else if e.Credentials.AccessToken != "" {
+		cfg.AccessToken = os.Getenv(e.Credentials.AccessToken)
+	}
 }
 
 // checkOrg refuses an org other than the environment's, before any write.

@@ -136,8 +136,17 @@ func checkFormat(f string) error {
 
 // renderPlan writes the plan in the chosen format.
 func renderPlan(c *cli.Context, w io.Writer, pl *plan.Plan, drift bool, version string) error {
-	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version,
+	return renderPlanWith(c, w, pl, renderOptions(c, w, drift, version))
+}
+
+// renderOptions are the render options of the output flags.
+func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) render.Options {
+	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version,
 		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(w)}
+}
+
+// renderPlanWith writes the plan in the chosen format with o.
+func renderPlanWith(c *cli.Context, w io.Writer, pl *plan.Plan, o render.Options) error {
 	switch c.String("format") {
 	case "text":
 		return render.Text(w, pl, o)

@@ -78,6 +78,7 @@ func planOne(c *cli.Context, proj *project.Project, name string) render.EnvPlan 
 		}
 		err = perr
 	}
+	err = explainBudget(err)
 	msg := strings.TrimSpace(errw.String())
 	var ec *exitCodeError
 	if !errors.As(err, &ec) || !ec.printed {

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crmsync/crmsync/pkg/zoho"
+)
+
+// Zoho allows tokenBudget access tokens per refresh token per tokenWindow.
+const (
+	tokenBudget = 10
+	tokenWindow = 10 * time.Minute
+)
+
+// ledgerMu serialises this process's ledger updates (--env all records
+// from several goroutines).
+var ledgerMu sync.Mutex
+
+// tokenLedger is a best-effort record of the tokens crmsync minted on this
+// machine, keyed by a digest of the refresh token (never the token), so
+// that a run about to exceed Zoho's budget can say so before Zoho refuses.
+type tokenLedger struct {
+	path  string
+	Mints map[string][]time.Time `json:"mints"`
+}
+
+// ledgerPath is $CRMSYNC_TOKEN_LEDGER, or token-ledger.json in the user's
+// cache directory; "" when there is none.
+func ledgerPath() string {
+	if p := os.Getenv("CRMSYNC_TOKEN_LEDGER"); p != "" {
+		return p
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "crmsync", "token-ledger.json")
+}
+
+func ledgerKey(refresh string) string {
+	sum := sha256.Sum256([]byte("crmsync-ledger:" + refresh))
+	return hex.EncodeToString(sum[:8])
+}
+
+func readLedger() *tokenLedger {
+	l := &tokenLedger{path: ledgerPath(), Mints: map[string][]time.Time{}}
+	if l.path == "" {
+		return l
+	}
+	if data, err := os.ReadFile(l.path); err == nil {
+		_ = json.Unmarshal(data, l)
+	}
+	if l.Mints == nil {
+		l.Mints = map[string][]time.Time{}
+	}
+	return l
+}
+
+// recent returns the mints of key within the window, oldest first.
+func (l *tokenLedger) recent(key string, now time.Time) []time.Time {
+	var out []time.Time
+	for _, t := range l.Mints[key] {
+		if now.Sub(t) < tokenWindow {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// recordMints adds n mints of refresh now; errors are ignored (the ledger
+// is advisory).
+func recordMints(refresh string, n int) {
+	if refresh == "" || n <= 0 {
+		return
+	}
+	ledgerMu.Lock()
+	defer ledgerMu.Unlock()
+	l := readLedger()
+	if l.path == "" {
+		return
+	}
+	now := time.Now()
+	for k := range l.Mints {
+		l.Mints[k] = l.recent(k, now)
+		if len(l.Mints[k]) == 0 {
+			delete(l.Mints, k)
+		}
+	}
+	key := ledgerKey(refresh)
+	for range n {
+		l.Mints[key] = append(l.Mints[key], now)
+	}
+	data, err := json.Marshal(l)
+	if err != nil || os.MkdirAll(filepath.Dir(l.path), 0o700) != nil {
+		return
+	}
+	tmp := l.path + ".tmp"
+	if os.WriteFile(tmp, data, 0o600) == nil {
+		_ = os.Rename(tmp, l.path)
+	}
+}
+
+// checkBudget refuses a run that must mint a token when this machine
+// already minted the whole budget with refresh in the last 10 minutes.
+func checkBudget(refresh, access string) error {
+	if access != "" || refresh == "" {
+		return nil
+	}
+	now := time.Now()
+	used := readLedger().recent(ledgerKey(refresh), now)
+	if len(used) < tokenBudget {
+		return nil
+	}
+	wait := tokenWindow - now.Sub(used[len(used)-tokenBudget])
+	return fmt.Errorf("minting an access token would exceed Zoho's budget of %d per refresh token in 10 minutes: crmsync minted %d with this refresh token in the last 10 minutes on this machine; %s, or wait %s",
+		tokenBudget, len(used), reuseAdvice, wait.Round(time.Second))
+}
+
+// reuseAdvice says how to use one token per workflow.
+const reuseAdvice = "mint one token per workflow with 'crmsync auth token' and pass it to every later step as ZOHO_ACCESS_TOKEN (see examples/ci)"
+
+// explainBudget adds what is known and what to do to Zoho's refusal to
+// mint another token.
+func explainBudget(err error) error {
+	var ec *exitCodeError
+	if errors.As(err, &ec) && ec.err != nil {
+		ec.err = explainBudget(ec.err)
+		return err
+	}
+	var te *zoho.TokenError
+	if !errors.As(err, &te) || !isBudgetError(te) {
+		return err
+	}
+	now := time.Now()
+	most, l := 0, readLedger()
+	for k := range l.Mints {
+		most = max(most, len(l.recent(k, now)))
+	}
+	known := "crmsync on this machine has no record of recent tokens, so other machines or tools minted them"
+	if most > 0 {
+		known = fmt.Sprintf("crmsync on this machine minted %d in the last 10 minutes", most)
+	}
+	return fmt.Errorf("%w\nZoho refused a new access token: it allows %d per refresh token in 10 minutes, and %s; %s", err, tokenBudget, known, reuseAdvice)
+}
+
+// isBudgetError reports whether Zoho refused to mint for too many tokens.
+func isBudgetError(te *zoho.TokenError) bool {
+	return strings.Contains(strings.ToLower(te.Code), "access denied") ||
+		strings.Contains(strings.ToLower(te.Description), "too many")
+}
