@@ -26,15 +26,11 @@ func exportFiles(c *cli.Context, s streams, conn *connection, state *model.State
 		opts.Vars = append(opts.Vars, export.Var{Name: u.Name, Key: u.Key, Pointer: u.Pointer,
 			Template: u.Template, Value: u.Value, Secret: v != nil && v.Secret})
 	}
-	// The variables themselves, last: a used string value met elsewhere,
-	// and a secret value anywhere, is written as its placeholder.
-	used := map[string]bool{}
-	for _, u := range m.Vars {
-		used[u.Name] = true
-	}
+	// Secret variables themselves, last: their value is never written,
+	// wherever it is met.
 	for _, v := range es.env.Vars {
-		if used[v.Name] || v.Secret {
-			opts.Vars = append(opts.Vars, export.Var{Name: v.Name, Value: es.values[v.Name], Secret: v.Secret})
+		if v.Secret {
+			opts.Vars = append(opts.Vars, export.Var{Name: v.Name, Value: es.values[v.Name], Secret: true})
 		}
 	}
 	return export.ManifestsWith(state, opts), nil

@@ -121,7 +121,7 @@ func checkBudget(refresh, access string) error {
 		return nil
 	}
 	wait := tokenWindow - now.Sub(used[len(used)-tokenBudget])
-	return fmt.Errorf("minting an access token would exceed Zoho's budget of %d per refresh token in 10 minutes: crmsync minted %d with this refresh token in the last 10 minutes on this machine; %s, or wait %s",
+	return fmt.Errorf("minting an access token would exceed Zoho's budget of %d per refresh token in 10 minutes: crmsync asked for %d with this refresh token in the last 10 minutes on this machine; %s, or wait %s",
 		tokenBudget, len(used), reuseAdvice, wait.Round(time.Second))
 }
 
@@ -147,7 +147,7 @@ func explainBudget(err error) error {
 	}
 	known := "crmsync on this machine has no record of recent tokens, so other machines or tools minted them"
 	if most > 0 {
-		known = fmt.Sprintf("crmsync on this machine minted %d in the last 10 minutes", most)
+		known = fmt.Sprintf("crmsync on this machine asked for %d in the last 10 minutes (other machines or tools may have asked for more)", most)
 	}
 	return fmt.Errorf("%w\nZoho refused a new access token: it allows %d per refresh token in 10 minutes, and %s; %s", err, tokenBudget, known, reuseAdvice)
 }
