@@ -42,6 +42,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"orgemulator":   cmdOrgEmulator,
 		"expand":        cmdExpand,
 		"setenv-stdout": cmdSetenvStdout,
+		"cmp-mermaid":   cmdCmpMermaid,
 		"json":          cmdJSON,
 		"grepr":         cmdGrepr,
 	}

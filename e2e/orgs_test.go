@@ -70,3 +70,20 @@ func cmdSetenvStdout(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Setenv(args[0], strings.TrimSpace(ts.ReadFile("stdout")))
 }
+
+// cmdCmpMermaid compares the first ```mermaid block of the last command's
+// stdout with FILE, as a golden of the diagram alone.
+func cmdCmpMermaid(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: cmp-mermaid FILE")
+	}
+	out := ts.ReadFile("stdout")
+	_, rest, ok := strings.Cut(out, "```mermaid\n")
+	if !ok {
+		ts.Fatalf("no ```mermaid block in stdout:\n%s", out)
+	}
+	block, _, _ := strings.Cut(rest, "```")
+	if want := ts.ReadFile(args[0]); block != want {
+		ts.Fatalf("the mermaid block differs from %s:\n--- got\n%s--- want\n%s", args[0], block, want)
+	}
+}

@@ -11,6 +11,7 @@ func commands(s streams) []*cli.Command {
 		driftCommand(s),
 		exportCommand(s),
 		diffCommand(s),
+		graphCommand(s),
 		schemaCommand(),
 		emulatorCommand(s),
 		authCommand(s),

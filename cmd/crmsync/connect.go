@@ -34,15 +34,16 @@ func connectionFlags() []cli.Flag {
 
 // connection is a connected client, plus the emulator behind it if any.
 type connection struct {
-	client  *zoho.Client
-	emu     *emulator.Server
-	env     *envSetup // the environment, when --env chose one
-	refresh string    // the refresh token, for the token ledger
+	client   *zoho.Client
+	emu      *emulator.Server
+	env      *envSetup // the environment, when --env chose one
+	refresh  string    // the refresh token, for the token ledger
+	accounts string    // its accounts server
 }
 
 func (c *connection) Close() {
 	if c.client != nil && c.emu == nil {
-		recordMints(c.refresh, c.client.TokenCalls())
+		recordMints(c.accounts, c.refresh, c.client.TokenCalls())
 	}
 	if c.emu != nil {
 		c.emu.Close()
@@ -93,7 +94,8 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 		cfg.AccessToken, cfg.AccountsURL, cfg.APIDomain, cfg.DC = "", url, "", "us"
 	}
 	if conn.emu == nil {
-		if err := checkBudget(cfg.RefreshToken, cfg.AccessToken); err != nil {
+		conn.accounts = accountsServer(cfg)
+		if err := checkBudget(conn.accounts, cfg.RefreshToken, cfg.AccessToken); err != nil {
 			return nil, err
 		}
 		conn.refresh = cfg.RefreshToken

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,10 +36,15 @@ type tokenLedger struct {
 }
 
 // ledgerPath is $CRMSYNC_TOKEN_LEDGER, or token-ledger.json in the user's
-// cache directory; "" when there is none.
-func ledgerPath() string {
+// cache directory; "" when there is none. The default ledger records only
+// tokens of real accounts servers: an accounts server on this machine (an
+// emulator) is recorded only in an explicit $CRMSYNC_TOKEN_LEDGER.
+func ledgerPath(accounts string) string {
 	if p := os.Getenv("CRMSYNC_TOKEN_LEDGER"); p != "" {
 		return p
+	}
+	if u, err := url.Parse(accounts); err != nil || isLoopback(u.Hostname()) {
+		return ""
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -46,13 +53,14 @@ func ledgerPath() string {
 	return filepath.Join(dir, "crmsync", "token-ledger.json")
 }
 
-func ledgerKey(refresh string) string {
-	sum := sha256.Sum256([]byte("crmsync-ledger:" + refresh))
+// ledgerKey identifies a refresh token of an accounts server by digest.
+func ledgerKey(accounts, refresh string) string {
+	sum := sha256.Sum256([]byte("crmsync-ledger:" + accounts + "\x00" + refresh))
 	return hex.EncodeToString(sum[:8])
 }
 
-func readLedger() *tokenLedger {
-	l := &tokenLedger{path: ledgerPath(), Mints: map[string][]time.Time{}}
+func readLedger(accounts string) *tokenLedger {
+	l := &tokenLedger{path: ledgerPath(accounts), Mints: map[string][]time.Time{}}
 	if l.path == "" {
 		return l
 	}
@@ -78,13 +86,13 @@ func (l *tokenLedger) recent(key string, now time.Time) []time.Time {
 
 // recordMints adds n mints of refresh now; errors are ignored (the ledger
 // is advisory).
-func recordMints(refresh string, n int) {
+func recordMints(accounts, refresh string, n int) {
 	if refresh == "" || n <= 0 {
 		return
 	}
 	ledgerMu.Lock()
 	defer ledgerMu.Unlock()
-	l := readLedger()
+	l := readLedger(accounts)
 	if l.path == "" {
 		return
 	}
@@ -95,7 +103,7 @@ func recordMints(refresh string, n int) {
 			delete(l.Mints, k)
 		}
 	}
-	key := ledgerKey(refresh)
+	key := ledgerKey(accounts, refresh)
 	for range n {
 		l.Mints[key] = append(l.Mints[key], now)
 	}
@@ -111,12 +119,12 @@ func recordMints(refresh string, n int) {
 
 // checkBudget refuses a run that must mint a token when this machine
 // already minted the whole budget with refresh in the last 10 minutes.
-func checkBudget(refresh, access string) error {
+func checkBudget(accounts, refresh, access string) error {
 	if access != "" || refresh == "" {
 		return nil
 	}
 	now := time.Now()
-	used := readLedger().recent(ledgerKey(refresh), now)
+	used := readLedger(accounts).recent(ledgerKey(accounts, refresh), now)
 	if len(used) < tokenBudget {
 		return nil
 	}
@@ -131,9 +139,15 @@ const reuseAdvice = "mint one token per workflow with 'crmsync auth token' and p
 // explainBudget adds what is known and what to do to Zoho's refusal to
 // mint another token.
 func explainBudget(err error) error {
+	return explainBudgetOf(err, "")
+}
+
+// explainBudgetOf is explainBudget with the accounts server, to find the
+// right ledger ("" for the explicit or default one).
+func explainBudgetOf(err error, accounts string) error {
 	var ec *exitCodeError
 	if errors.As(err, &ec) && ec.err != nil {
-		ec.err = explainBudget(ec.err)
+		ec.err = explainBudgetOf(ec.err, accounts)
 		return err
 	}
 	var te *zoho.TokenError
@@ -141,7 +155,7 @@ func explainBudget(err error) error {
 		return err
 	}
 	now := time.Now()
-	most, l := 0, readLedger()
+	most, l := 0, readLedger(accounts)
 	for k := range l.Mints {
 		most = max(most, len(l.recent(k, now)))
 	}
@@ -156,4 +170,22 @@ func explainBudget(err error) error {
 func isBudgetError(te *zoho.TokenError) bool {
 	return strings.Contains(strings.ToLower(te.Code), "access denied") ||
 		strings.Contains(strings.ToLower(te.Description), "too many")
+}
+
+// isLoopback reports whether host is this machine.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// accountsServer is the accounts server cfg talks to.
+func accountsServer(cfg zoho.Config) string {
+	if cfg.AccountsURL != "" {
+		return cfg.AccountsURL
+	}
+	u, _ := zoho.AccountsURLFor(cfg.DC)
+	return u
 }
