@@ -28,10 +28,10 @@ Examples:
    crmsync plan --env sandbox                         one environment of crmsync.yaml
    crmsync plan --env all --format markdown           every environment, one PR comment
 
-Exit codes (with --env all: over every environment):
+Exit codes:
    0  success (no changes, or changes without --detailed-exitcode)
-   1  error (in any environment)
-   2  changes present, with --detailed-exitcode`,
+   1  error (with --env all: in any environment)
+   2  changes present, with --detailed-exitcode (--env all: in any)`,
 		Flags: append(append(append([]cli.Flag{manifestFlag(),
 			&cli.StringFlag{Name: "out", Usage: "save the plan as JSON to this file, for 'crmsync apply FILE'"},
 			&cli.BoolFlag{Name: "detailed-exitcode", Usage: "exit 2 when there are changes"},
@@ -53,10 +53,10 @@ Examples:
    crmsync drift -f manifests/ --format markdown > drift.md   an issue body
    crmsync drift --env all --format markdown               every environment
 
-Exit codes (with --env all: over every environment):
+Exit codes:
    0  in sync
-   1  error (in any environment)
-   2  drift found`,
+   1  error (with --env all: in any environment)
+   2  drift found (--env all: in any)`,
 		Flags:  append(append(append([]cli.Flag{manifestFlag()}, planFlags()...), outputFlags()...), connectionFlags()...),
 		Action: func(c *cli.Context) error { return runPlan(c, s, true) },
 	}

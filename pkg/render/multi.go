@@ -61,8 +61,14 @@ func (e EnvPlan) line(drift bool) string {
 	return Summary(e.Plan, drift)
 }
 
+// maxLine bounds an environment's one-line outcome (a table cell).
+const maxLine = 300
+
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > maxLine {
+		s = string(r[:maxLine]) + "…"
+	}
 	return s
 }
 
@@ -121,7 +127,7 @@ func MultiMarkdown(w io.Writer, r *MultiReport, o Options) error {
 		if e.Plan == nil || e.Error != "" {
 			msg := strings.TrimSpace(e.Error)
 			if len(msg) > share-200 {
-				msg = msg[:max(share-300, 0)] + "\n… truncated"
+				msg = strings.ToValidUTF8(msg[:max(share-300, 0)], "") + "\n… truncated: see the job log for the whole error"
 			}
 			fence := codeFence(msg)
 			fmt.Fprintf(&b, "### %s\n\n**Error**\n\n%s\n%s\n%s\n\n", e.Name, fence, msg, fence)
