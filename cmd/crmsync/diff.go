@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,13 +58,16 @@ func runDiff(c *cli.Context, s streams) error {
 	if err != nil {
 		return err
 	}
-	from, err := diffSource(c, s, proj)
+	from, fromEnv, err := diffSource(c, s, proj)
 	if err != nil {
 		return err
 	}
 	toName := c.String("to")
 	if toName == "" {
 		toName = c.String("env")
+	}
+	if toName == "" && proj != nil {
+		return withCode(exitError, fmt.Errorf("%s defines the environments %s: name the org to compare with --to NAME", proj.Path, strings.Join(proj.Names(), ", ")))
 	}
 	to, err := envFor(c, proj, toName)
 	if err != nil {
@@ -81,7 +85,9 @@ func runDiff(c *cli.Context, s streams) error {
 	pl.Calls.Made = callCounts(conn)
 	o := renderOptions(c, s.out, false, conn.client.APIVersion())
 	o.Title = fmt.Sprintf("crmsync diff: what makes %s match %s", orDefault(toName, "the org"), c.String("from"))
-	if err := renderPlanWith(c, s.out, to.redactPlan(pl), o); err != nil {
+	// Hide the secrets of both environments: --from's values are desired here.
+	shown := to.withSecretsOf(fromEnv).redactPlan(pl)
+	if err := renderPlanWith(c, s.out, shown, o); err != nil {
 		return withCode(exitError, err)
 	}
 	if !pl.Summary.Empty() && c.Bool("detailed-exitcode") {
@@ -92,15 +98,22 @@ func runDiff(c *cli.Context, s streams) error {
 
 // diffSource reads --from: an export directory, or an environment's org
 // exported into memory.
-func diffSource(c *cli.Context, s streams, proj *project.Project) (*desired.Manifests, error) {
+func diffSource(c *cli.Context, s streams, proj *project.Project) (*desired.Manifests, *envSetup, error) {
 	from := c.String("from")
 	if info, err := os.Stat(from); err == nil && info.IsDir() {
-		return loadManifestsFor(c.Context, &envSetup{files: []string{from}}, s.err)
+		m, err := loadManifestsFor(c.Context, &envSetup{files: []string{from}}, s.err)
+		return m, nil, err
 	}
 	es, err := envFor(c, proj, from)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	m, err := exportEnv(c, s, es, from)
+	return m, es, err
+}
+
+// exportEnv reads the org of es into memory as a complete export.
+func exportEnv(c *cli.Context, s streams, es *envSetup, from string) (*desired.Manifests, error) {
 	conn, err := connectFor(c.Context, c, s.err, es)
 	if err != nil {
 		return nil, withCode(exitError, err)

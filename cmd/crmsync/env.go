@@ -81,6 +81,11 @@ func selectEnv(c *cli.Context, errw io.Writer) (*envSetup, error) {
 	if name == allEnvs {
 		return nil, withCode(exitError, fmt.Errorf("--env all is for plan and drift; name one environment here"))
 	}
+	if name == "" && p != nil {
+		// Never guess which org a project's manifests are for.
+		return nil, withCode(exitError, fmt.Errorf("%s defines the environments %s: choose one with --env NAME (plan and drift also take --env all)",
+			p.Path, strings.Join(p.Names(), ", ")))
+	}
 	return envFor(c, p, name)
 }
 
@@ -255,4 +260,18 @@ func (rw *redactWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// withSecretsOf returns a setup that also redacts other's secret values.
+func (es *envSetup) withSecretsOf(other *envSetup) *envSetup {
+	if other == nil || other.env == nil {
+		return es
+	}
+	out := *es
+	secrets := other.env.SecretValues(other.values)
+	if es.env != nil {
+		secrets = append(secrets, es.env.SecretValues(es.values)...)
+	}
+	out.red = redact.New(secrets)
+	return &out
 }
