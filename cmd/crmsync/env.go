@@ -230,7 +230,9 @@ func (es *envSetup) redactPlan(pl *plan.Plan) *plan.Plan {
 	}
 	var out plan.Plan
 	if err := r.Copy(pl, &out); err != nil {
-		return &plan.Plan{FormatVersion: pl.FormatVersion, Warnings: []string{"the plan cannot be shown: " + err.Error()}}
+		// Never print the secrets: show the counts and say why.
+		return &plan.Plan{FormatVersion: pl.FormatVersion, Summary: pl.Summary, Changes: []plan.Change{}, Requests: []plan.Request{},
+			Warnings: []string{"the plan's details cannot be shown with its secret values hidden: " + err.Error()}}
 	}
 	return &out
 }

@@ -87,7 +87,11 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 	}
 	pl.Calls.Made = callCounts(conn)
 	reportReads(s, pl.Calls.Made, time.Since(start))
-	if err := renderPlan(c, s.out, es.redactPlan(pl), drift, conn.client.APIVersion()); err != nil {
+	o := renderOptions(c, s.out, drift, conn.client.APIVersion())
+	if name := es.name(); name != "" {
+		o.Title = map[bool]string{false: "crmsync plan: ", true: "crmsync drift: "}[drift] + name
+	}
+	if err := renderPlanWith(c, s.out, es.redactPlan(pl), o); err != nil {
 		return withCode(exitError, err)
 	}
 	if c.String("out") != "" {

@@ -31,15 +31,23 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 		return withCode(exitError, fmt.Errorf("--env all: no project file; write crmsync.yaml at the manifests' root or pass --project PATH"))
 	}
 	envs := make([]render.EnvPlan, len(p.Envs))
+	notes := make([]string, len(p.Envs))
 	var wg sync.WaitGroup
 	for i, e := range p.Envs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			envs[i] = planOne(c, p, e.Name)
+			envs[i], notes[i] = planOne(c, p, e.Name)
 		}()
 	}
 	wg.Wait()
+	for i, e := range envs { // warnings, in the project's order
+		for _, line := range strings.Split(strings.TrimSpace(notes[i]), "\n") {
+			if line != "" {
+				fmt.Fprintf(s.err, "%s: %s\n", e.Name, line)
+			}
+		}
+	}
 	rep := render.NewMulti(envs, drift)
 	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: c.String("api-version"),
 		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
@@ -62,9 +70,10 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 	return nil
 }
 
-// planOne plans one environment; what it would print on stderr becomes
-// its error, and its plan is redacted of the environment's secrets.
-func planOne(c *cli.Context, proj *project.Project, name string) render.EnvPlan {
+// planOne plans one environment. On failure what it would print on
+// stderr becomes its error; on success it is returned as notes (warnings).
+// Both, and the plan, are redacted of the environment's secrets.
+func planOne(c *cli.Context, proj *project.Project, name string) (render.EnvPlan, string) {
 	var errw bytes.Buffer
 	out := render.EnvPlan{Name: name}
 	es, err := envFor(c, proj, name)
@@ -74,7 +83,7 @@ func planOne(c *cli.Context, proj *project.Project, name string) render.EnvPlan 
 			pl.Calls.Made = callCounts(conn)
 			conn.Close()
 			out.Plan = es.redactPlan(pl)
-			return out
+			return out, es.redactor().String(errw.String())
 		}
 		err = perr
 	}
@@ -85,5 +94,5 @@ func planOne(c *cli.Context, proj *project.Project, name string) render.EnvPlan 
 		msg = strings.TrimSpace(msg + "\n" + err.Error())
 	}
 	out.Error = es.redactor().String(msg)
-	return out
+	return out, ""
 }
