@@ -141,7 +141,7 @@ func renderPlan(c *cli.Context, w io.Writer, pl *plan.Plan, drift bool, version 
 
 // renderOptions are the render options of the output flags.
 func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) render.Options {
-	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version,
+	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version, RoleDiagram: true,
 		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(w)}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
@@ -49,8 +48,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 		}
 	}
 	rep := render.NewMulti(envs, drift)
-	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: c.String("api-version"),
-		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
+	o := renderOptions(c, s.out, drift, c.String("api-version"))
 	switch c.String("format") {
 	case "json":
 		err = render.MultiJSON(s.out, rep)

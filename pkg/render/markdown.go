@@ -40,7 +40,9 @@ func Markdown(w io.Writer, p *plan.Plan, o Options) error {
 		fmt.Fprintf(&head, "Applying makes %d API calls.\n\n", n)
 	}
 	writeWarnings(&head, p)
-	writeRoleDiagram(&head, p, limit/4)
+	if o.RoleDiagram {
+		writeRoleDiagram(&head, p, limit/4)
+	}
 	var details bytes.Buffer
 	if err := Text(&details, p, o); err != nil {
 		return err

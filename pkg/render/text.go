@@ -27,6 +27,9 @@ type Options struct {
 	MaxChars int
 	// Title replaces the Markdown heading ("crmsync plan").
 	Title string
+	// RoleDiagram adds to Markdown, when roles change, the changed part of
+	// the role hierarchy as a Mermaid diagram.
+	RoleDiagram bool
 }
 
 const (
