@@ -49,6 +49,10 @@ func runAuthToken(c *cli.Context, s streams) error {
 	}
 	domain, _ := conn.client.APIDomain(c.Context)
 	fmt.Fprintln(s.out, tok)
+	if conn.client.TokenCalls() == 0 {
+		fmt.Fprintln(s.err, "Printed the access token already given (ZOHO_ACCESS_TOKEN or the environment's access_token); nothing was minted.")
+		return nil
+	}
 	fmt.Fprintf(s.err, "Minted one access token (valid about an hour; API domain %s). Mask it, then pass it to later steps as ZOHO_ACCESS_TOKEN.\n", orDefault(domain, "the data centre's"))
 	return nil
 }
