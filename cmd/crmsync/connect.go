@@ -110,6 +110,9 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 		conn.Close()
 		return nil, err
 	}
+	if es.env != nil && es.env.OrgID == "" {
+		fmt.Fprintf(errw, "Warning: environment %s has no org_id in %s, so crmsync cannot refuse another org; add the org's id (Setup > Company Details)\n", es.env.Name, es.proj.Path)
+	}
 	return conn, nil
 }
 
