@@ -134,11 +134,6 @@ func checkFormat(f string) error {
 	return fmt.Errorf("--format %q: use text, json or markdown", f)
 }
 
-// renderPlan writes the plan in the chosen format.
-func renderPlan(c *cli.Context, w io.Writer, pl *plan.Plan, drift bool, version string) error {
-	return renderPlanWith(c, w, pl, renderOptions(c, w, drift, version))
-}
-
 // renderOptions are the render options of the output flags.
 func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) render.Options {
 	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version, RoleDiagram: true,
