@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -29,6 +30,8 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 	if p == nil {
 		return withCode(exitError, fmt.Errorf("--env all: no project file; write crmsync.yaml at the manifests' root or pass --project PATH"))
 	}
+	// The environments' --debug logs share stderr: one block at a time.
+	c.App.ErrWriter = &lockedWriter{w: c.App.ErrWriter}
 	envs := make([]render.EnvPlan, len(p.Envs))
 	notes := make([]string, len(p.Envs))
 	var wg sync.WaitGroup
@@ -93,4 +96,16 @@ func planOne(c *cli.Context, proj *project.Project, name string) (render.EnvPlan
 	}
 	out.Error = es.redactor().String(msg)
 	return out, ""
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
