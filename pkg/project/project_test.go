@@ -71,3 +71,19 @@ func TestParseInvalid(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleProject loads the project file the CI recipes document.
+func TestExampleProject(t *testing.T) {
+	p, err := Load("../../examples/ci/crmsync.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Names(), ","); got != "sandbox,production" {
+		t.Fatalf("environments %q", got)
+	}
+	for _, e := range p.Envs {
+		if e.OrgID == "" || e.Credentials.RefreshToken == "" || e.Credentials.AccessToken == "" || len(e.Vars) == 0 {
+			t.Errorf("%s: incomplete example: %+v", e.Name, e)
+		}
+	}
+}
