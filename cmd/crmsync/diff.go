@@ -13,7 +13,9 @@ import (
 	"github.com/crmsync/crmsync/pkg/export"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
+	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/project"
+	"github.com/crmsync/crmsync/pkg/rolegraph"
 )
 
 func diffCommand(s streams) *cli.Command {
@@ -90,6 +92,9 @@ func runDiff(c *cli.Context, s streams) error {
 	if err := renderPlanWith(c, s.out, shown, o); err != nil {
 		return withCode(exitError, err)
 	}
+	if c.String("format") == "text" {
+		writeRoleTree(s, shown)
+	}
 	if !pl.Summary.Empty() && c.Bool("detailed-exitcode") {
 		return silentExit(exitChanges)
 	}
@@ -159,4 +164,20 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// writeRoleTree prints, after a text diff, the part of the role hierarchy
+// it changes as a marked text tree (Markdown has it as Mermaid).
+func writeRoleTree(s streams, pl *plan.Plan) {
+	g := rolegraph.FromPlan(pl)
+	if g == nil {
+		return
+	}
+	fmt.Fprintln(s.out, "\nRole hierarchy (the part this changes):")
+	var b strings.Builder
+	if g.Text(&b) == nil {
+		for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			fmt.Fprintln(s.out, "  "+line)
+		}
+	}
 }

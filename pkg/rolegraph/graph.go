@@ -135,15 +135,8 @@ func (g *Graph) Mermaid(w io.Writer) error {
 	used := map[Mark]bool{}
 	for i, n := range g.sortedNodes() {
 		ids[n.Name] = fmt.Sprintf("r%d", i)
-		label := n.Name
-		if n.Label != "" {
-			label = n.Label
-		}
-		if n.Mark != Unchanged {
-			label += " (" + string(n.Mark) + ")"
-			used[n.Mark] = true
-		}
-		fmt.Fprintf(&b, "  %s[\"%s\"]\n", ids[n.Name], mermaidText(label))
+		used[n.Mark] = true
+		fmt.Fprintf(&b, "  %s[\"%s\"]\n", ids[n.Name], mermaidText(n.text()))
 	}
 	for _, e := range g.sortedEdges() {
 		arrow := "-->"
@@ -207,13 +200,14 @@ func dotID(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }
 
-// Text writes the tree indented with box-drawing lines, roots first. Old
-// edges are left out: a role is shown under its current parent.
+// Text writes the tree indented with box-drawing lines, roots first, each
+// marked role followed by its mark. A role is shown under its current
+// parent; a deleted one under its former parent.
 func (g *Graph) Text(w io.Writer) error {
 	children := map[string][]string{}
 	hasParent := map[string]bool{}
 	for _, e := range g.sortedEdges() {
-		if e.Old {
+		if e.Old && g.nodes[e.To].Mark != Deleted {
 			continue
 		}
 		children[e.From] = append(children[e.From], e.To)
@@ -235,7 +229,7 @@ func (g *Graph) Text(w io.Writer) error {
 			return
 		}
 		seen[name] = true
-		fmt.Fprintf(&b, "%s%s%s\n", prefix, branch, name)
+		fmt.Fprintf(&b, "%s%s%s\n", prefix, branch, g.nodes[name].text())
 		kids := children[name]
 		for i, k := range kids {
 			walk(k, prefix+next, i == len(kids)-1, false)
@@ -253,4 +247,16 @@ func (g *Graph) Text(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// text is the node's label with its mark, for the text tree.
+func (n *Node) text() string {
+	label := n.Name
+	if n.Label != "" {
+		label = n.Label
+	}
+	if n.Mark != Unchanged {
+		label += " (" + string(n.Mark) + ")"
+	}
+	return label
 }

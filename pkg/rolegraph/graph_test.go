@@ -86,6 +86,11 @@ func TestFromPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "plan.mmd", b.Bytes())
+	b.Reset()
+	if err := g.Text(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "plan.txt", b.Bytes())
 	if FromPlan(&plan.Plan{Changes: p.Changes[4:]}) != nil {
 		t.Error("a graph for a plan that changes no role")
 	}
