@@ -189,7 +189,7 @@ func (es *envSetup) checkOrg(ctx context.Context, client *zoho.Client) error {
 	if err != nil {
 		return fmt.Errorf("environment %s: read the org to check its id: %w", es.env.Name, err)
 	}
-	if string(org.ID) != es.env.OrgID {
+	if !orgMatches(es.env.OrgID, org) {
 		return fmt.Errorf("environment %s must be org %s, but the credentials reach org %s (%s); nothing was changed: check the environment's credentials (%s) and org_id in %s",
 			es.env.Name, es.env.OrgID, org.ID, org.CompanyName, credNames(es.env), es.proj.Path)
 	}
@@ -276,4 +276,17 @@ func (es *envSetup) withSecretsOf(other *envSetup) *envSetup {
 	}
 	out.red = redact.New(secrets)
 	return &out
+}
+
+// orgMatches reports whether want names org: its id, or its zgid (the Org
+// ID that Setup > Company Details shows), written with or without the
+// "org" prefix of its domain name.
+func orgMatches(want string, org *zoho.Org) bool {
+	want = strings.TrimPrefix(strings.TrimSpace(want), "org")
+	for _, have := range []string{string(org.ID), string(org.ZGID), strings.TrimPrefix(org.DomainName, "org")} {
+		if have != "" && have == want {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
+	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
 // twoOrgs starts a sandbox (org 111) and a production (org 222) emulator
@@ -89,5 +90,15 @@ func TestManifestPathsAndEnvChoice(t *testing.T) {
 	out, errw, code := runCLI(t, "validate", "-f", dir)
 	if code != exitOK || !strings.Contains(out, "Valid (sandbox): 1 file, 1 object.") || !strings.Contains(out, "Valid (production)") {
 		t.Errorf("validate: exit %d\n%s\n%s", code, out, errw)
+	}
+}
+
+func TestOrgMatches(t *testing.T) {
+	org := &zoho.Org{ID: "4150868000000225013", ZGID: "650123456", DomainName: "org650123456"}
+	for want, ok := range map[string]bool{"4150868000000225013": true, "650123456": true, "org650123456": true,
+		" 650123456 ": true, "650123457": false, "": false, "org": false} {
+		if got := orgMatches(want, org); got != ok {
+			t.Errorf("orgMatches(%q) = %v, want %v", want, got, ok)
+		}
 	}
 }
