@@ -36,11 +36,15 @@ func stateOf(ts *testscript.TestScript) *scriptState {
 //	[!] grepr REGEXP DIR...  some file under DIR has a line matching REGEXP
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
-		"crmsync":  cmdCrmsync,
-		"exitcode": cmdExitcode,
-		"emulator": cmdEmulator,
-		"json":     cmdJSON,
-		"grepr":    cmdGrepr,
+		"crmsync":       cmdCrmsync,
+		"exitcode":      cmdExitcode,
+		"emulator":      cmdEmulator,
+		"orgemulator":   cmdOrgEmulator,
+		"expand":        cmdExpand,
+		"setenv-stdout": cmdSetenvStdout,
+		"cmp-mermaid":   cmdCmpMermaid,
+		"json":          cmdJSON,
+		"grepr":         cmdGrepr,
 	}
 }
 

@@ -234,6 +234,10 @@ var (
 // env, are never printed, and are the documented four.
 func TestRecipesKeepSecretsOut(t *testing.T) {
 	allowed := []string{"ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_DC"}
+	// environments.yml: the same three per environment of crmsync.yaml.
+	for _, env := range []string{"SANDBOX", "PRODUCTION"} {
+		allowed = append(allowed, env+"_ZOHO_CLIENT_ID", env+"_ZOHO_CLIENT_SECRET", env+"_ZOHO_REFRESH_TOKEN")
+	}
 	for _, rel := range append(recipePaths(t), actionFile) {
 		data, err := os.ReadFile(filepath.Join(repoRoot, rel))
 		if err != nil {

@@ -54,3 +54,6 @@ func URL(name string) string { return BaseURL + name }
 
 // Combined returns crmsync.schema.json.
 func Combined() []byte { return Bytes(CombinedFile) }
+
+// ProjectFile is the schema of crmsync.yaml, the project file.
+const ProjectFile = "project.schema.json"

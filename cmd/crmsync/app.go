@@ -59,7 +59,9 @@ roles and contact roles in YAML manifests, and reconciles the org with them.
    crmsync plan -f manifests/              show what would change
    crmsync apply -f manifests/             make the changes
    crmsync drift -f manifests/             exit 2 when the org drifted
-   crmsync plan --emulator -f examples/kaizen-109   try it with no Zoho account`,
+   crmsync plan --emulator -f examples/kaizen-109   try it with no Zoho account
+   crmsync plan --env all --format markdown   every environment of crmsync.yaml
+   crmsync diff --from sandbox --to production   what makes production match`,
 		Reader:               s.in,
 		Writer:               s.out,
 		ErrWriter:            s.err,
@@ -108,6 +110,7 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	if err == nil {
 		return exitOK
 	}
+	err = explainBudget(err)
 	var ec *exitCodeError
 	if errors.As(err, &ec) {
 		if !ec.printed && ec.err != nil {

@@ -66,7 +66,7 @@ func runApply(c *cli.Context, s streams) error {
 	if c.NArg() == 1 {
 		pl, err = loadSavedPlan(ctx, c, conn, c.Args().First())
 		if err == nil {
-			err = render.Text(s.out, pl, textOptions(c, s, conn))
+			err = render.Text(s.out, conn.env.redactPlan(pl), textOptions(c, s, conn))
 		}
 		if err == nil && pl.Summary.Empty() {
 			pl = nil
@@ -104,7 +104,7 @@ func planForApply(c *cli.Context, s streams, conn *connection) (*plan.Plan, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Text(s.out, pl, textOptions(c, s, conn)); err != nil {
+	if err := render.Text(s.out, conn.env.redactPlan(pl), textOptions(c, s, conn)); err != nil {
 		return nil, err
 	}
 	if pl.Summary.Empty() {
@@ -176,9 +176,10 @@ func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 	rep, err := apply.Apply(c.Context, conn.client, pl, opts)
 	if rep != nil {
 		rep.Calls = callCounts(conn)
-		printReport(s, rep)
+		shown := conn.env.redactReport(rep) // no secret value in output
+		printReport(s, shown)
 		if path := c.String("report"); path != "" {
-			if werr := writeJSON(path, rep); werr != nil && err == nil {
+			if werr := writeJSON(path, shown); werr != nil && err == nil {
 				err = werr
 			}
 		}

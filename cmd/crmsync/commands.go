@@ -10,6 +10,8 @@ func commands(s streams) []*cli.Command {
 		applyCommand(s),
 		driftCommand(s),
 		exportCommand(s),
+		diffCommand(s),
+		graphCommand(s),
 		schemaCommand(),
 		emulatorCommand(s),
 		authCommand(s),

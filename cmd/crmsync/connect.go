@@ -14,7 +14,7 @@ import (
 
 // connectionFlags are the flags of every command that talks to Zoho.
 func connectionFlags() []cli.Flag {
-	return []cli.Flag{
+	flags := []cli.Flag{
 		&cli.StringFlag{Name: "client-id", Usage: "OAuth client ID of your Self Client", EnvVars: []string{"ZOHO_CLIENT_ID"}, Category: "Connection"},
 		&cli.StringFlag{Name: "client-secret", Usage: "OAuth client secret", EnvVars: []string{"ZOHO_CLIENT_SECRET"}, Category: "Connection"},
 		&cli.StringFlag{Name: "refresh-token", Usage: "OAuth refresh token (see 'crmsync auth exchange')", EnvVars: []string{"ZOHO_REFRESH_TOKEN"}, Category: "Connection"},
@@ -29,15 +29,22 @@ func connectionFlags() []cli.Flag {
 		&cli.StringFlag{Name: "emulator-seed", Usage: "with --emulator: seed the org from this YAML or JSON file", Category: "Emulator"},
 		&cli.StringFlag{Name: "emulator-state", Usage: "with --emulator: keep the org's state in this file between runs", Category: "Emulator"},
 	}
+	return append(flags, envFlags()...)
 }
 
 // connection is a connected client, plus the emulator behind it if any.
 type connection struct {
-	client *zoho.Client
-	emu    *emulator.Server
+	client   *zoho.Client
+	emu      *emulator.Server
+	env      *envSetup // the environment, when --env chose one
+	refresh  string    // the refresh token, for the token ledger
+	accounts string    // its accounts server
 }
 
 func (c *connection) Close() {
+	if c.client != nil && c.emu == nil {
+		recordMints(c.accounts, c.refresh, c.client.TokenCalls())
+	}
 	if c.emu != nil {
 		c.emu.Close()
 	}
@@ -46,6 +53,16 @@ func (c *connection) Close() {
 // connect builds the Zoho client from the flags, starting the in-process
 // emulator first under --emulator.
 func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, error) {
+	es, err := selectEnv(c, errw)
+	if err != nil {
+		return nil, err
+	}
+	return connectFor(ctx, c, errw, es)
+}
+
+// connectFor is connect for one environment: its data centre, servers and
+// credentials win over the flags, and the org must be the environment's.
+func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetup) (*connection, error) {
 	cfg := zoho.Config{
 		ClientID:     c.String("client-id"),
 		ClientSecret: c.String("client-secret"),
@@ -59,9 +76,10 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 		UserAgent:    "crmsync/" + version,
 	}
 	if c.Bool("debug") {
-		cfg.Debug = errw
+		cfg.Debug = &redactWriter{w: c.App.ErrWriter, r: es.redactor()} // stderr, also under --env all
 	}
-	conn := &connection{}
+	es.configure(&cfg)
+	conn := &connection{env: es}
 	if c.Bool("emulator") {
 		emu, err := emulator.New(emulator.Options{SeedFile: c.String("emulator-seed"), StateFile: c.String("emulator-state")})
 		if err != nil {
@@ -75,12 +93,26 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 		cfg.ClientID, cfg.ClientSecret, cfg.RefreshToken = "emulator", "emulator", "emulator"
 		cfg.AccessToken, cfg.AccountsURL, cfg.APIDomain, cfg.DC = "", url, "", "us"
 	}
+	if conn.emu == nil {
+		conn.accounts = accountsServer(cfg)
+		if err := checkBudget(conn.accounts, cfg.RefreshToken, cfg.AccessToken); err != nil {
+			return nil, err
+		}
+		conn.refresh = cfg.RefreshToken
+	}
 	client, err := zoho.New(ctx, cfg)
 	if err != nil {
 		conn.Close()
 		return nil, err
 	}
 	conn.client = client
+	if err := es.checkOrg(ctx, client); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if es.env != nil && es.env.OrgID == "" {
+		fmt.Fprintf(errw, "Warning: environment %s has no org_id in %s, so crmsync cannot refuse another org; add the org's id (Setup > Company Details)\n", es.env.Name, es.proj.Path)
+	}
 	return conn, nil
 }
 

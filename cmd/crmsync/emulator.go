@@ -22,6 +22,7 @@ Examples:
    crmsync emulator --addr 127.0.0.1:8787
    crmsync emulator --seed org.yaml --state state.json --latency 100ms --max-concurrent 5
    crmsync emulator --reading RoleUpdateResponse=bare --reading ProfileDeleteForm=object
+   crmsync emulator --addr 127.0.0.1:8788 --org-id 222 --org-name "Zylker production"
 
    ZOHO_ACCOUNTS_URL=http://127.0.0.1:8787 ZOHO_CLIENT_ID=x ZOHO_CLIENT_SECRET=x \
    ZOHO_REFRESH_TOKEN=x crmsync plan -f examples/org`,
@@ -40,6 +41,8 @@ Examples:
 			&cli.StringFlag{Name: "client-secret", Usage: "expected client secret (default: any)"},
 			&cli.StringFlag{Name: "refresh-token", Usage: "expected refresh token (default: any)"},
 			&cli.StringSliceFlag{Name: "reading", Usage: "take another reading of an ambiguous point of Zoho's docs, as Field=value (e.g. RoleUpdateResponse=bare; see docs/zoho/readings.md); repeatable"},
+			&cli.StringFlag{Name: "org-id", Usage: "without --seed: the demo org's id, e.g. to serve a sandbox and a production side by side"},
+			&cli.StringFlag{Name: "org-name", Usage: "without --seed: the demo org's company name"},
 		},
 		Action: func(c *cli.Context) error {
 			var rd emulator.Readings
@@ -48,7 +51,16 @@ Examples:
 					return withCode(exitError, err)
 				}
 			}
-			emu, err := emulator.New(emulator.Options{Readings: rd,
+			var seed *emulator.Seed
+			if c.String("org-id") != "" || c.String("org-name") != "" {
+				if c.String("seed") != "" {
+					return withCode(exitError, fmt.Errorf("--org-id and --org-name change the demo org; write the org into the --seed file instead"))
+				}
+				seed = emulator.DemoSeed()
+				seed.Org.ID = orDefault(c.String("org-id"), seed.Org.ID)
+				seed.Org.CompanyName = orDefault(c.String("org-name"), seed.Org.CompanyName)
+			}
+			emu, err := emulator.New(emulator.Options{Seed: seed, Readings: rd,
 				SeedFile: c.String("seed"), StateFile: c.String("state"),
 				Latency: c.Duration("latency"), MaxConcurrent: c.Int("max-concurrent"),
 				Rate429: c.Float64("rate-429"), Rate500: c.Float64("rate-500"), RateApplied500: c.Float64("rate-applied-500"),

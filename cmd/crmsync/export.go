@@ -33,11 +33,20 @@ exported manifests against the same org shows no changes.
 Examples:
    crmsync export --emulator --out manifests
    crmsync export --kind Role --kind ContactRole --out manifests
-   crmsync export --kind RecordLockingConfig --module Deals --module Leads`,
+   crmsync export --kind RecordLockingConfig --module Deals --module Leads
+   crmsync export --env production --out manifests     keeps ${{ vars.NAME }} placeholders
+
+With --env, the manifests of that environment (-f, or its manifests in
+crmsync.yaml) are read first: where the live value equals what one of their
+${{ vars.NAME }} placeholders gives in that environment, the placeholder is
+written back instead of the value, and a secret variable's value is never
+written.`,
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "kind", Usage: "export only this kind (repeatable): Module, Role, ContactRole, RecordLockingConfig"},
 			&cli.StringSliceFlag{Name: "module", Usage: "export only these modules' locking configurations and custom modules (repeatable)"},
 			&cli.StringFlag{Name: "out", Usage: "directory to write", Value: "manifests"},
+			&cli.BoolFlag{Name: "complete", Usage: "also write role keys at their defaults (to copy one org onto another)"},
+			manifestFlag(),
 		}, connectionFlags()...),
 		Action: func(c *cli.Context) error { return runExport(c, s) },
 	}
@@ -78,7 +87,10 @@ func runExport(c *cli.Context, s streams) error {
 		}
 		state.Put(o)
 	}
-	files := export.Manifests(state)
+	files, err := exportFiles(c, s, conn, state)
+	if err != nil {
+		return err
+	}
 	if err := writeExport(c.String("out"), files); err != nil {
 		return withCode(exitError, err)
 	}

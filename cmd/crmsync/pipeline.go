@@ -41,7 +41,16 @@ func outputFlags() []cli.Flag {
 
 // loadManifests loads and validates the manifests, printing every problem.
 func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desired.Manifests, error) {
-	m, err := desired.Load(ctx, c.StringSlice("file"))
+	es, err := selectEnv(c, errw)
+	if err != nil {
+		return nil, err
+	}
+	return loadManifestsFor(ctx, es, errw)
+}
+
+// loadManifestsFor loads the manifests of one environment.
+func loadManifestsFor(ctx context.Context, es *envSetup, errw io.Writer) (*desired.Manifests, error) {
+	m, err := desired.LoadWith(ctx, es.files, es.options())
 	if err != nil {
 		var ds desired.Diagnostics
 		if errors.As(err, &ds) {
@@ -51,6 +60,7 @@ func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desire
 		}
 		return nil, err
 	}
+	warnUnused(errw, es, m)
 	return m, nil
 }
 
@@ -124,10 +134,14 @@ func checkFormat(f string) error {
 	return fmt.Errorf("--format %q: use text, json or markdown", f)
 }
 
-// renderPlan writes the plan in the chosen format.
-func renderPlan(c *cli.Context, w io.Writer, pl *plan.Plan, drift bool, version string) error {
-	o := render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version,
+// renderOptions are the render options of the output flags.
+func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) render.Options {
+	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version, RoleDiagram: true,
 		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(w)}
+}
+
+// renderPlanWith writes the plan in the chosen format with o.
+func renderPlanWith(c *cli.Context, w io.Writer, pl *plan.Plan, o render.Options) error {
 	switch c.String("format") {
 	case "text":
 		return render.Text(w, pl, o)

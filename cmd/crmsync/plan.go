@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -24,11 +25,13 @@ Examples:
    crmsync plan -f manifests/ --format markdown       a pull-request comment
    crmsync plan -f manifests/ --out plan.json         save it for 'crmsync apply plan.json'
    crmsync plan -f manifests/ --target "Role/Sales Head" --show-requests
+   crmsync plan --env sandbox                         one environment of crmsync.yaml
+   crmsync plan --env all --format markdown           every environment, one PR comment
 
 Exit codes:
    0  success (no changes, or changes without --detailed-exitcode)
-   1  error
-   2  changes present, with --detailed-exitcode`,
+   1  error (with --env all: in any environment)
+   2  changes present, with --detailed-exitcode (--env all: in any)`,
 		Flags: append(append(append([]cli.Flag{manifestFlag(),
 			&cli.StringFlag{Name: "out", Usage: "save the plan as JSON to this file, for 'crmsync apply FILE'"},
 			&cli.BoolFlag{Name: "detailed-exitcode", Usage: "exit 2 when there are changes"},
@@ -48,11 +51,12 @@ who changed it and when where Zoho says so. It never writes.
 Examples:
    crmsync drift -f manifests/
    crmsync drift -f manifests/ --format markdown > drift.md   an issue body
+   crmsync drift --env all --format markdown               every environment
 
 Exit codes:
    0  in sync
-   1  error
-   2  drift found`,
+   1  error (with --env all: in any environment)
+   2  drift found (--env all: in any)`,
 		Flags:  append(append(append([]cli.Flag{manifestFlag()}, planFlags()...), outputFlags()...), connectionFlags()...),
 		Action: func(c *cli.Context) error { return runPlan(c, s, true) },
 	}
@@ -60,28 +64,22 @@ Exit codes:
 
 // runPlan is plan and drift: load, connect, observe, plan, save, render.
 func runPlan(c *cli.Context, s streams, drift bool) error {
-	ctx, start := c.Context, time.Now()
+	start := time.Now()
 	if err := checkFormat(c.String("format")); err != nil {
 		return withCode(exitError, err)
 	}
-	m, err := loadManifests(ctx, c, s.err)
+	if c.String("env") == allEnvs {
+		return runPlanAll(c, s, drift)
+	}
+	es, err := selectEnv(c, s.err)
 	if err != nil {
 		return err
 	}
-	targets, err := parseTargets(c.StringSlice("target"))
+	pl, conn, err := planEnv(c, es, s.err)
 	if err != nil {
-		return withCode(exitError, err)
-	}
-	conn, err := connect(ctx, c, s.err)
-	if err != nil {
-		return withCode(exitError, err)
+		return err
 	}
 	defer conn.Close()
-	// plan and drift hold only the read-only view: they cannot write.
-	pl, err := (&planner{m: m, reader: conn.client.ReadOnly(), prune: c.Bool("prune"), targets: targets, errw: s.err}).make(ctx, nil)
-	if err != nil {
-		return err
-	}
 	if out := c.String("out"); out != "" {
 		if err := savePlan(c, conn, pl, out); err != nil {
 			return withCode(exitError, err)
@@ -89,7 +87,11 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 	}
 	pl.Calls.Made = callCounts(conn)
 	reportReads(s, pl.Calls.Made, time.Since(start))
-	if err := renderPlan(c, s.out, pl, drift, conn.client.APIVersion()); err != nil {
+	o := renderOptions(c, s.out, drift, conn.client.APIVersion())
+	if name := es.name(); name != "" {
+		o.Title = map[bool]string{false: "crmsync plan: ", true: "crmsync drift: "}[drift] + name
+	}
+	if err := renderPlanWith(c, s.out, es.redactPlan(pl), o); err != nil {
 		return withCode(exitError, err)
 	}
 	if c.String("out") != "" {
@@ -99,6 +101,31 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 		return silentExit(exitChanges)
 	}
 	return nil
+}
+
+// planEnv loads the manifests of one environment, connects to its org
+// and plans with the read-only view. The caller closes the connection.
+func planEnv(c *cli.Context, es *envSetup, errw io.Writer) (*plan.Plan, *connection, error) {
+	ctx := c.Context
+	m, err := loadManifestsFor(ctx, es, errw)
+	if err != nil {
+		return nil, nil, err
+	}
+	targets, err := parseTargets(c.StringSlice("target"))
+	if err != nil {
+		return nil, nil, withCode(exitError, err)
+	}
+	conn, err := connectFor(ctx, c, errw, es)
+	if err != nil {
+		return nil, nil, withCode(exitError, err)
+	}
+	// plan and drift hold only the read-only view: they cannot write.
+	pl, err := (&planner{m: m, reader: conn.client.ReadOnly(), prune: c.Bool("prune"), targets: targets, errw: errw}).make(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return pl, conn, nil
 }
 
 // savePlan records the org and API domain, then writes the plan file. The

@@ -21,11 +21,13 @@ a document of any kind; editors use it through a modeline such as
 
    # yaml-language-server: $schema=schemas/crmsync.schema.json
 
-KIND is one of Module, Role, ContactRole or RecordLockingConfig (any case).
+KIND is one of Module, Role, ContactRole or RecordLockingConfig (any case),
+or Project for the project file crmsync.yaml.
 
 Examples:
    crmsync schema > crmsync.schema.json
    crmsync schema RecordLockingConfig
+   crmsync schema project > project.schema.json
 
 Exit codes:
    0  the schema was printed
@@ -49,6 +51,9 @@ func schemaFile(args []string) (string, error) {
 	case 1:
 	default:
 		return "", fmt.Errorf("schema takes at most one KIND, got %d arguments", len(args))
+	}
+	if strings.EqualFold(args[0], "project") {
+		return schemas.ProjectFile, nil
 	}
 	kinds := make([]string, len(model.Kinds))
 	for i, k := range model.Kinds {

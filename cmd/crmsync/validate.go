@@ -40,7 +40,8 @@ func (p *pathList) Serialize() string {
 
 // validateOptions are the flags of crmsync validate.
 type validateOptions struct {
-	paths []string
+	paths        []string
+	env, project string
 }
 
 func validateCommand() *cli.Command {
@@ -61,6 +62,7 @@ Examples:
    crmsync validate
    crmsync validate -f examples/org
    crmsync validate -f locking/deals.yaml -f roles/
+   crmsync validate --env production      with crmsync.yaml: one environment
 
 Exit codes:
    0  the manifests are valid
@@ -72,13 +74,15 @@ Exit codes:
 				Usage:   "manifest file or directory (repeatable; default: .)",
 				Value:   &pathList{},
 			},
+			&cli.StringFlag{Name: "env", Usage: "environment of crmsync.yaml to validate for (default: every one)", EnvVars: []string{"CRMSYNC_ENV"}},
+			&cli.StringFlag{Name: "project", Usage: "project file (default: crmsync.yaml at the root of the first -f directory)", EnvVars: []string{"CRMSYNC_PROJECT"}},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
 				return withCode(exitError, fmt.Errorf("validate takes no arguments (got %q); name manifests with -f PATH", c.Args().First()))
 			}
 			paths, _ := c.Generic("file").(*pathList)
-			opts := validateOptions{paths: *paths}
+			opts := validateOptions{paths: *paths, env: c.String("env"), project: c.String("project")}
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
 			}
@@ -89,6 +93,9 @@ Exit codes:
 
 // runValidate loads the manifests and reports the result.
 func runValidate(ctx context.Context, opts validateOptions, out, errw io.Writer) error {
+	if handled, err := validateEnvs(ctx, opts, out, errw); handled {
+		return err
+	}
 	m, err := desired.Load(ctx, opts.paths)
 	var ds desired.Diagnostics
 	if errors.As(err, &ds) {

@@ -31,10 +31,28 @@
 // without update, update is added in front, because Zoho always restricts
 // it. Numbers in criteria values decode as float64, as encoding/json does.
 //
+// # Environments and variables
+//
+// The meta key environments: [NAME, ...] (any kind) limits an object to
+// those environments of the project file (crmsync.yaml). It is the one way
+// an environment adds or drops whole objects: loading for another
+// environment skips the document.
+//
+// LoadWith loads for one environment: a scalar value may hold
+// ${{ vars.NAME }} placeholders, resolved with the environment's values
+// after YAML parsing and before schema validation, so that the schema and
+// every position apply to the resolved value. A value that is exactly one
+// placeholder takes the variable's own YAML type (a boolean stays a
+// boolean); otherwise each placeholder is replaced by the value's text. A
+// placeholder whose variable the environment does not define is an error
+// at its position. Manifests.Vars lists every placeholder resolved, for
+// the unused-variable warning and for export.
+//
 // # Loading
 //
 // Paths may be files or directories. Directories are walked recursively for
-// *.yaml and *.yml files, skipping entries whose name starts with a dot. A
+// *.yaml and *.yml files, skipping entries whose name starts with a dot and
+// the project file (crmsync.yaml, crmsync.yml). A
 // file named explicitly is read whatever its extension. Files are read in
 // lexical order of their paths, and documents in file order. Positions use
 // the paths as given.

@@ -17,7 +17,7 @@ import (
 // decodeFile decodes every document of one file. It returns the documents
 // that passed their schema (semantic problems do not drop a document) and
 // every problem found.
-func decodeFile(f File) (docs []*document, ds Diagnostics) {
+func decodeFile(f File, opts *Options) (docs []*document, ds Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
 	for i := 1; ; i++ {
 		var n yaml.Node
@@ -38,7 +38,7 @@ func decodeFile(f File) (docs []*document, ds Diagnostics) {
 		if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
 			continue // an empty document, such as a trailing "---"
 		}
-		d, docDiags := decodeDocument(f.Path, i, root)
+		d, docDiags := decodeDocument(f.Path, i, root, opts)
 		ds = append(ds, docDiags...)
 		if d != nil {
 			docs = append(docs, d)
@@ -95,8 +95,12 @@ func syntaxDiag(f File, index int, err error) Diagnostic {
 }
 
 // decodeDocument converts, validates and checks one document.
-func decodeDocument(file string, index int, root *yaml.Node) (*document, Diagnostics) {
+func decodeDocument(file string, index int, root *yaml.Node, opts *Options) (*document, Diagnostics) {
 	t, problems := convert(file, root)
+	var res resolution
+	if len(problems) == 0 {
+		res = opts.resolve(t) // after parsing, before the schema: positions stay
+	}
 	label := docLabel(index, t.root)
 	wrap := func(fs []finding) Diagnostics {
 		out := make(Diagnostics, len(fs))
@@ -111,6 +115,12 @@ func decodeDocument(file string, index int, root *yaml.Node) (*document, Diagnos
 			fs[i] = t.findingAt(t.at(p.node), p.ptr, "%s", p.msg)
 		}
 		return nil, wrap(fs)
+	}
+	if res.skip {
+		return nil, nil // not in the chosen environment
+	}
+	if len(res.fs) > 0 {
+		return nil, wrap(res.fs)
 	}
 	kind, fs := documentKind(t)
 	if len(fs) > 0 {
@@ -131,6 +141,7 @@ func decodeDocument(file string, index int, root *yaml.Node) (*document, Diagnos
 	obj.Source = &src
 	ds := wrap(checkDocument(obj, t))
 	t.compact()
+	t.uses = res.uses
 	return &document{index: index, tree: t, obj: obj}, ds
 }
 

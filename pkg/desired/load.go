@@ -30,6 +30,8 @@ type Manifests struct {
 	// load order. File names are left out, so that the same manifests give
 	// the same digest from any working directory.
 	Digest string
+	// Vars lists the ${{ vars.NAME }} placeholders resolved, in load order.
+	Vars []VarUse
 
 	trees map[model.Key]*tree
 }
@@ -57,6 +59,10 @@ func (m *Manifests) Pos(key model.Key, path ...string) model.Source {
 // documentation) and returns the desired state. When the manifests are
 // invalid the error is a Diagnostics holding every problem.
 func Load(ctx context.Context, paths []string) (*Manifests, error) {
+	return loadOpts(ctx, paths, nil)
+}
+
+func loadOpts(ctx context.Context, paths []string, opts *Options) (*Manifests, error) {
 	files, ds := collect(paths)
 	inputs := make([]File, 0, len(files))
 	for _, f := range files {
@@ -73,7 +79,7 @@ func Load(ctx context.Context, paths []string) (*Manifests, error) {
 	if len(paths) == 0 {
 		ds = append(ds, Diagnostic{Message: "no manifest paths given"})
 	}
-	return parse(inputs, ds)
+	return parseOpts(inputs, ds, opts)
 }
 
 // Parse is Load for manifests already in memory, in the order given.
@@ -126,7 +132,7 @@ func walk(dir string) ([]string, Diagnostics) {
 			ds = append(ds, pathDiag(path, err))
 			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != root && (strings.HasPrefix(d.Name(), ".") || isProjectFile(d)) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -158,8 +164,12 @@ func pathDiag(path string, err error) Diagnostic {
 // parse decodes and checks every document of files, then the rules that
 // span documents, and builds the Manifests.
 func parse(files []File, ds Diagnostics) (*Manifests, error) {
+	return parseOpts(files, ds, nil)
+}
+
+func parseOpts(files []File, ds Diagnostics, opts *Options) (*Manifests, error) {
 	var docs []*document
-	for _, r := range decodeFiles(files) {
+	for _, r := range decodeFiles(files, opts) {
 		docs = append(docs, r.docs...)
 		ds = append(ds, r.ds...)
 	}
@@ -183,6 +193,10 @@ func parse(files []File, ds Diagnostics) (*Manifests, error) {
 		}
 	}
 	for _, d := range docs {
+		for _, u := range d.tree.uses {
+			u.Key = d.obj.Key
+			m.Vars = append(m.Vars, u)
+		}
 		k := model.FoldKey(d.obj.Key)
 		if d.obj.Absent && present[k] {
 			continue // carried by the present object of its name, below
@@ -220,7 +234,7 @@ type fileResult struct {
 // Decoding is CPU-bound (YAML parsing and schema validation) and a file's
 // decoding shares nothing with another's but the compiled schemas, which
 // validation only reads.
-func decodeFiles(files []File) []fileResult {
+func decodeFiles(files []File, opts *Options) []fileResult {
 	out := make([]fileResult, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -229,7 +243,7 @@ func decodeFiles(files []File) []fileResult {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				out[i].docs, out[i].ds = decodeFile(files[i])
+				out[i].docs, out[i].ds = decodeFile(files[i], opts)
 			}
 		}()
 	}

@@ -29,6 +29,7 @@ type tree struct {
 	root  any
 	nodes map[string]nodeRef
 	lines map[string]lineCol // after compact, instead of nodes
+	uses  []VarUse           // placeholders resolved in this document
 }
 
 // lineCol is a 1-based position in a file.

@@ -28,6 +28,10 @@ var dirs = map[model.Kind]string{
 
 // Manifests renders every object of state as a manifest file.
 func Manifests(state *model.State) []File {
+	return manifests(state, Options{})
+}
+
+func manifests(state *model.State, opts Options) []File {
 	var out []File
 	used := map[string]bool{}
 	for _, o := range state.Objects() {
@@ -35,6 +39,10 @@ func Manifests(state *model.State) []File {
 		if doc == nil {
 			continue
 		}
+		if opts.Complete {
+			doc = complete(o, doc)
+		}
+		doc = opts.placeholders(o.Key, doc)
 		name := slug(o.Key.Name)
 		p := path.Join(dirs[o.Key.Kind], name+".yaml")
 		for i := 2; used[p]; i++ {

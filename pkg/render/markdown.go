@@ -26,6 +26,13 @@ func Markdown(w io.Writer, p *plan.Plan, o Options) error {
 	if o.Drift {
 		title = "crmsync drift"
 	}
+	if o.Title != "" {
+		title = o.Title
+	}
+	limit := MaxMarkdown
+	if o.MaxChars > 0 {
+		limit = o.MaxChars
+	}
 	fmt.Fprintf(&head, "### %s\n\n**%s**\n\n", title, Summary(p, o.Drift))
 	if n := len(p.Requests); n == 1 {
 		head.WriteString("Applying makes 1 API call.\n\n")
@@ -33,6 +40,9 @@ func Markdown(w io.Writer, p *plan.Plan, o Options) error {
 		fmt.Fprintf(&head, "Applying makes %d API calls.\n\n", n)
 	}
 	writeWarnings(&head, p)
+	if o.RoleDiagram {
+		writeRoleDiagram(&head, p, limit/4)
+	}
 	var details bytes.Buffer
 	if err := Text(&details, p, o); err != nil {
 		return err
@@ -40,7 +50,7 @@ func Markdown(w io.Writer, p *plan.Plan, o Options) error {
 	body := details.String()
 	fence := codeFence(body)
 	open, closing := "<details><summary>Details</summary>\n\n"+fence+"diff\n", fence+"\n</details>\n"
-	room := MaxMarkdown - head.Len() - len(open) - len(closing) - 400
+	room := limit - head.Len() - len(open) - len(closing) - 400
 	if len(body) > room {
 		hint := o.FullPlanHint
 		if hint == "" {

@@ -23,6 +23,13 @@ type Options struct {
 	APIVersion string
 	// FullPlanHint tells Markdown readers where the full JSON plan is.
 	FullPlanHint string
+	// MaxChars bounds the Markdown output; 0 means MaxMarkdown.
+	MaxChars int
+	// Title replaces the Markdown heading ("crmsync plan").
+	Title string
+	// RoleDiagram adds to Markdown, when roles change, the changed part of
+	// the role hierarchy as a Mermaid diagram.
+	RoleDiagram bool
 }
 
 const (
