@@ -47,7 +47,7 @@ Examples:
 					return withCode(exitError, err)
 				}
 				if g.RefreshToken == "" {
-					return withCode(exitError, fmt.Errorf("Zoho returned no refresh token; generate a new code (each works once) and try again"))
+					return withCode(exitError, fmt.Errorf("zoho returned no refresh token; generate a new code (each works once) and try again"))
 				}
 				fmt.Fprintln(s.out, g.RefreshToken)
 				fmt.Fprintf(s.err, "This refresh token is shown once. Store it as a secret, e.g. ZOHO_REFRESH_TOKEN in your CI.\nAPI domain: %s\nScopes: %s\n", g.APIDomain, g.Scope)

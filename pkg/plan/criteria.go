@@ -64,18 +64,3 @@ func valueText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
-
-// criteriaFields lists every field a criteria names, in order.
-func criteriaFields(c *model.Criteria) []string {
-	if c == nil {
-		return nil
-	}
-	if c.IsGroup() {
-		var out []string
-		for i := range c.Group {
-			out = append(out, criteriaFields(&c.Group[i])...)
-		}
-		return out
-	}
-	return []string{c.Field}
-}

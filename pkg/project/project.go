@@ -65,18 +65,18 @@ type Var struct {
 // Find returns the project file at the root of the first manifest
 // directory (or beside the first manifest file), or "" when there is none.
 func Find(paths []string) string {
-	for _, p := range paths {
-		dir := p
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		for _, name := range []string{FileName, "crmsync.yml"} {
-			f := filepath.Join(dir, name)
-			if info, err := os.Stat(f); err == nil && !info.IsDir() {
-				return f
-			}
-		}
+	if len(paths) == 0 {
 		return ""
+	}
+	dir := paths[0]
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	for _, name := range []string{FileName, "crmsync.yml"} {
+		f := filepath.Join(dir, name)
+		if info, err := os.Stat(f); err == nil && !info.IsDir() {
+			return f
+		}
 	}
 	return ""
 }
