@@ -113,22 +113,11 @@ func (s *Server) applyOption(c *call, opts []PickListOption, en item, ep string,
 		}
 		return append(opts[:idx:idx], opts[idx+1:]...), nil, nil
 	}
-	if idx < 0 { // a new option
-		if !hasDisp {
-			return nil, nil, errMandatory("display_value", ep+".display_value")
+	if idx < 0 {
+		if opts, e = s.newOption(c, opts, disp, hasDisp, actual, hasActual, ep); e != nil {
+			return nil, nil, e
 		}
-		if !hasActual && c.rd.FieldRequestLimits == "request" {
-			return nil, nil, errMandatory("actual_value", ep+".actual_value")
-		}
-		if !hasActual {
-			actual = disp
-		}
-		if optionIndex(opts, "", actual) >= 0 {
-			return nil, nil, fieldErr("DUPLICATE_DATA", "Duplicate option actual_value", "actual_value", ep+".actual_value")
-		}
-		o := PickListOption{ID: s.st.ids.newID(), DisplayValue: disp, ActualValue: actual, Type: "used",
-			SequenceNumber: len(opts) + 1}
-		opts, idx = append(opts, o), len(opts)
+		idx = len(opts) - 1
 	} else if hasDisp {
 		opts[idx].DisplayValue = disp
 	}
@@ -136,6 +125,26 @@ func (s *Server) applyOption(c *call, opts []PickListOption, en item, ep string,
 		return opts, &move{id: opts[idx].ID, seq: seq}, nil
 	}
 	return opts, nil, nil
+}
+
+// newOption adds an option: display_value mandatory, actual_value too
+// under the "request" reading (else the display value) [fields.md §5.1].
+func (s *Server) newOption(c *call, opts []PickListOption, disp string, hasDisp bool, actual string, hasActual bool, ep string) ([]PickListOption, *apiErr) {
+	if !hasDisp {
+		return nil, errMandatory("display_value", ep+".display_value")
+	}
+	if !hasActual && c.rd.FieldRequestLimits == "request" {
+		return nil, errMandatory("actual_value", ep+".actual_value")
+	}
+	if !hasActual {
+		actual = disp
+	}
+	if optionIndex(opts, "", actual) >= 0 {
+		return nil, fieldErr("DUPLICATE_DATA", "Duplicate option actual_value", "actual_value", ep+".actual_value")
+	}
+	o := PickListOption{ID: s.st.ids.newID(), DisplayValue: disp, ActualValue: actual, Type: "used",
+		SequenceNumber: len(opts) + 1}
+	return append(opts, o), nil
 }
 
 func optionIndex(opts []PickListOption, id, actual string) int {

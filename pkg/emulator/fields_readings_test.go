@@ -94,6 +94,18 @@ func fieldProbes(t *testing.T) map[string]probe {
 				e.do("PATCH", fURL+"/"+stage+"?module=Deals", wrap(fieldsKey, m{"pick_list_values": []any{m{"id": opt, "display_value": "Proposal/Price Quote"}}})),
 				e.do("PATCH", fURL+"/"+stage+"?module=Deals", wrap(fieldsKey, m{"tooltip": m{"name": "info_icon", "value": "Where the deal is"}})))
 		},
+	}
+	for k, v := range fieldProbes2(ids) {
+		out[k] = v
+	}
+	for k, v := range globalProbes() {
+		out[k] = v
+	}
+	return out
+}
+
+func fieldProbes2(ids map[string]string) map[string]probe {
+	return map[string]probe{
 		"FieldInLockingUse": func(e *env) string {
 			e.do("POST", lockURL+"?module=Digital_Marketings", wrap(lockKey, m{"lock_type": "automatic",
 				"locking_rules": []any{rule("Done", cond(apiName("Campaign_Status"), "Done"))}}))
@@ -136,10 +148,6 @@ func fieldProbes(t *testing.T) map[string]probe {
 			return fcodes(r) + " " + fmt.Sprint(e.field("Accounts", "", "Account-Code")["api_name"])
 		},
 	}
-	for k, v := range globalProbes() {
-		out[k] = v
-	}
-	return out
 }
 
 func sizes(label string) m {
