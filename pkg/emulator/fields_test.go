@@ -54,8 +54,8 @@ func TestFieldCreate(t *testing.T) {
 	e := newEnv(t, Options{})
 	r := e.do("POST", fURL+"?module=accounts", wrap(fieldsKey, m{"field_label": "Renewal Stage", "data_type": "picklist",
 		"pick_list_values": []any{m{"display_value": "Open", "actual_value": "Open"}, m{"display_value": "Won", "actual_value": "W"}},
-		"profiles": []any{m{"id": demoIDs(t)["profile:Sales"], "permission_type": "read_only"}},
-		"tooltip":  m{"name": "info_icon", "value": "Where the renewal is"}},
+		"profiles":         []any{m{"id": demoIDs(t)["profile:Sales"], "permission_type": "read_only"}},
+		"tooltip":          m{"name": "info_icon", "value": "Where the renewal is"}},
 		m{"field_label": "Score", "data_type": "double"}))
 	e.expect(r, 201, fieldsKey, "SUCCESS")
 	f := e.field("Accounts", "Renewal_Stage", "")
