@@ -181,7 +181,7 @@ func (s *Server) gpDeleteOne(c *call, g *GlobalPicklist) (obj, *apiErr) {
 	}
 	c.changed = true
 	if c.rd.GlobalDelete == "scheduled" {
-		g.DeletePending, g.deleteAfter = true, 1
+		g.DeletePending, g.deleteAfter = true, 2
 		return obj{"code": "SCHEDULED", "details": obj{"job_id": s.st.ids.newID()},
 			"message": "Deletion scheduled", "status": "success"}, nil
 	}
@@ -190,10 +190,10 @@ func (s *Server) gpDeleteOne(c *call, g *GlobalPicklist) (obj, *apiErr) {
 }
 
 // reapGlobalPicklists ends the scheduled deletions. It runs at the start
-// of every field and global picklist write: the first write after a
-// scheduled deletion still finds the set (presence false, refusals
-// "deletion in progress"), the second finds it gone; GETs in between see
-// presence false [fields.md §9.5, q11].
+// of every field and global picklist write: the two writes after a
+// scheduled deletion still find the set (presence false, refusals
+// "deletion in progress", "already scheduled"), the third finds it gone;
+// GETs in between see presence false [fields.md §9.5, q11].
 func (s *Server) reapGlobalPicklists() {
 	for _, g := range append([]*GlobalPicklist(nil), s.st.globalPicklists...) {
 		switch {
