@@ -165,18 +165,12 @@ func (st *state) fillField(f *Field, now string) error {
 	return nil
 }
 
-// resolvePermissions resolves profiles by id or name; nil gives every
-// profile read_write.
+// resolvePermissions resolves a seed's profiles by id or name; GET lists
+// every profile [fields.md §5.2], so the profiles a seed leaves out (all of
+// them when it gives none) get read_write.
 func (st *state) resolvePermissions(in []FieldPermission) ([]FieldPermission, error) {
-	if in == nil {
-		out := make([]FieldPermission, len(st.profiles))
-		for i, p := range st.profiles {
-			out[i] = FieldPermission{ID: p.ID, Name: p.Name, PermissionType: "read_write"}
-		}
-		return out, nil
-	}
-	out := make([]FieldPermission, len(in))
-	for i, fp := range in {
+	given := map[string]string{}
+	for _, fp := range in {
 		ref, err := st.resolveProfile(Ref{ID: fp.ID, Name: fp.Name})
 		if err != nil {
 			return nil, err
@@ -184,7 +178,15 @@ func (st *state) resolvePermissions(in []FieldPermission) ([]FieldPermission, er
 		if !oneOf(fp.PermissionType, permissionTypes...) {
 			return nil, fmt.Errorf("profile %s: permission_type %q", ref.Name, fp.PermissionType)
 		}
-		out[i] = FieldPermission{ID: ref.ID, Name: ref.Name, PermissionType: fp.PermissionType}
+		given[ref.ID] = fp.PermissionType
+	}
+	out := make([]FieldPermission, len(st.profiles))
+	for i, p := range st.profiles {
+		pt := given[p.ID]
+		if pt == "" {
+			pt = "read_write"
+		}
+		out[i] = FieldPermission{ID: p.ID, Name: p.Name, PermissionType: pt}
 	}
 	return out, nil
 }
