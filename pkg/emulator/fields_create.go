@@ -18,8 +18,6 @@ var createKeys = keySet("field_label", "data_type", "api_name", "length", "toolt
 var neededSub = map[string]string{"lookup": "lookup", "multiselectlookup": "multiselectlookup",
 	"formula": "formula", "autonumber": "auto_number", "rollup_summary": "rollup_summary"}
 
-func (rd Readings) fieldsPerCall() int { return rd.FieldsPerCall }
-
 // fieldCreate processes the items one by one: 201 all created, 207 mixed,
 // 400 all failed [fields.md §2].
 func (s *Server) fieldCreate(c *call) reply {
@@ -28,7 +26,7 @@ func (s *Server) fieldCreate(c *call) reply {
 	if e != nil {
 		return e.reply()
 	}
-	raws, e := wrappedBody(c.body, fieldsKey, c.rd.fieldsPerCall())
+	raws, e := wrappedBody(c.body, fieldsKey, c.rd.FieldsPerCall)
 	if e != nil {
 		return e.reply()
 	}
@@ -95,7 +93,7 @@ func (s *Server) newField(c *call, m *Module, it item, i int) (*Field, *apiErr) 
 		return nil, e
 	}
 	steps := []func(*call, *Field, item, func(...string) string, bool) *apiErr{
-		applySizes, applyTooltip, applyFlags, s.applyGlobalPicklist, s.applyOptions, s.applyPermissions,
+		applySizes, applyCurrency, applyTooltip, applyFlags, s.applyGlobalPicklist, s.applyOptions, s.applyPermissions,
 	}
 	for _, step := range steps {
 		if e := step(c, f, it, p, true); e != nil {
@@ -189,6 +187,44 @@ func applySizes(c *call, f *Field, it item, p func(...string) string, create boo
 			return e
 		}
 		f.DecimalPlace = &n
+	}
+	return nil
+}
+
+// applyCurrency checks currency {rounding_option, precision}: currency
+// fields only, both keys mandatory, rounding_option normal, round_off,
+// round_up or round_down, precision below decimal_place [fields.md §2].
+// The emulator checks the object and does not keep it.
+func applyCurrency(c *call, f *Field, it item, p func(...string) string, create bool) *apiErr {
+	sub, e := subItem(it, "currency", p("currency"))
+	if e != nil || sub == nil {
+		return e
+	}
+	if f.DataType != "currency" {
+		return errInvalid("currency", p("currency"))
+	}
+	opts := []string{"normal", "round_off", "round_up", "round_down"}
+	ro, _, e := strKey(sub, "rounding_option", p("currency", "rounding_option"), true, 0)
+	if e == nil && !oneOf(ro, opts...) {
+		e = errInvalid("rounding_option", p("currency", "rounding_option")).with("supported_values", opts)
+	}
+	if e != nil {
+		return e
+	}
+	if !sub.given("precision") {
+		return errMandatory("precision", p("currency", "precision"))
+	}
+	raw := sub["precision"]
+	if s, ok := rawString(raw); ok { // a string in OAS-yaml, an integer in OAS
+		raw = []byte(s)
+	}
+	n, ok := rawInt(raw)
+	dec := 2
+	if f.DecimalPlace != nil {
+		dec = *f.DecimalPlace
+	}
+	if !ok || n < 0 || int(n) >= dec {
+		return errInvalid("precision", p("currency", "precision")).with("range", obj{"from": 0, "to": dec - 1})
 	}
 	return nil
 }

@@ -56,7 +56,8 @@ func TestFieldCreate(t *testing.T) {
 		"pick_list_values": []any{m{"display_value": "Open", "actual_value": "Open"}, m{"display_value": "Won", "actual_value": "W"}},
 		"profiles":         []any{m{"id": demoIDs(t)["profile:Sales"], "permission_type": "read_only"}},
 		"tooltip":          m{"name": "info_icon", "value": "Where the renewal is"}},
-		m{"field_label": "Score", "data_type": "double"}))
+		m{"field_label": "Score", "data_type": "double"},
+		m{"field_label": "Fee", "data_type": "currency", "decimal_place": 3, "currency": m{"rounding_option": "normal", "precision": 2}}))
 	e.expect(r, 201, fieldsKey, "SUCCESS")
 	f := e.field("Accounts", "Renewal_Stage", "")
 	if f == nil || f["id"] != details(r.item(fieldsKey, 0))["id"] || actuals(f) != "Open,W" ||
@@ -89,6 +90,12 @@ func TestFieldCreate(t *testing.T) {
 			"permission_type": "write"}}}, 400, "INVALID_DATA", "$.fields[0].profiles[0].permission_type"},
 		{"unknown key", m{"field_label": "X", "data_type": "text", "json_type": "string"}, 400, "INVALID_DATA", "$.fields[0].json_type"},
 		{"lookup without lookup", m{"field_label": "X", "data_type": "lookup"}, 400, "MANDATORY_NOT_FOUND", "$.fields[0].lookup"},
+		{"currency on text", m{"field_label": "X", "data_type": "text", "currency": m{"rounding_option": "normal", "precision": 1}},
+			400, "INVALID_DATA", "$.fields[0].currency"},
+		{"currency without precision", m{"field_label": "X", "data_type": "currency", "currency": m{"rounding_option": "normal"}},
+			400, "MANDATORY_NOT_FOUND", "$.fields[0].currency.precision"},
+		{"precision not below decimals", m{"field_label": "X", "data_type": "currency", "decimal_place": 2,
+			"currency": m{"rounding_option": "round_up", "precision": "2"}}, 400, "INVALID_DATA", "$.fields[0].currency.precision"},
 		{"global on multiselect", m{"field_label": "X", "data_type": "multiselectpicklist", "global_picklist": m{"id": gpDemo}},
 			400, "INVALID_DATA", "$.fields[0].global_picklist"},
 	}

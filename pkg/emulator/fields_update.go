@@ -32,7 +32,7 @@ func (s *Server) fieldUpdate(c *call) reply {
 			return errInvalidURLID(c.pathIndex()).reply()
 		}
 	}
-	limit := c.rd.fieldsPerCall()
+	limit := c.rd.FieldsPerCall
 	if c.id != "" {
 		limit = 1
 	}
@@ -112,7 +112,7 @@ func (s *Server) editedField(c *call, m *Module, f *Field, it item, p func(...st
 		next.FieldLabel = label
 	}
 	steps := []func(*call, *Field, item, func(...string) string, bool) *apiErr{
-		applySizes, applyTooltip, applyFlags, s.applyGlobalPicklist, s.applyOptions, s.applyPermissions,
+		applySizes, applyCurrency, applyTooltip, applyFlags, s.applyGlobalPicklist, s.applyOptions, s.applyPermissions,
 	}
 	for _, step := range steps {
 		if e := step(c, &next, it, p, false); e != nil {
