@@ -105,6 +105,10 @@ func TestFieldCreate(t *testing.T) {
 			t.Errorf("%s: %d %s %v", c.name, r.status, r.code(fieldsKey), r.body)
 		}
 	}
+}
+
+func TestFieldCreateMixedAndRequestErrors(t *testing.T) {
+	e := newEnv(t, Options{})
 	mixed := e.do("POST", fURL+"?module=Accounts", wrap(fieldsKey, textField("Ok One"), m{"data_type": "text"}))
 	if mixed.status != 207 || mixed.item(fieldsKey, 0)["status"] != "success" || mixed.item(fieldsKey, 1)["code"] != "MANDATORY_NOT_FOUND" {
 		t.Fatalf("mixed: %d %v", mixed.status, mixed.body)
