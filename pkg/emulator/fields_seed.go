@@ -102,6 +102,7 @@ func (st *state) loadGlobalPicklists(s *Seed, now string) error {
 			return fmt.Errorf("global picklist %d: duplicate api_name %q", i, g.APIName)
 		}
 		st.fillOptions(g.Values, true)
+		sortOptions(g.Values)
 		if g.CreatedTime == "" {
 			g.CreatedTime, g.ModifiedTime = now, now
 		}

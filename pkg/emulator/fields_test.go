@@ -132,3 +132,34 @@ func TestFieldCreateWithGlobalPicklist(t *testing.T) {
 	e.expect(e.do("PATCH", fURL+"/"+f["id"].(string)+"?module=Deals", wrap(fieldsKey, m{"pick_list_values": []any{
 		m{"display_value": "LATAM", "actual_value": "LATAM"}}})), 400, fieldsKey, "NOT_ALLOWED")
 }
+
+// TestFieldCreateGivenAPIName: under the "honoured" reading a given
+// api_name is checked: pattern and length, reserved words, duplicates
+// (case-blind) [fields.md §3].
+func TestFieldCreateGivenAPIName(t *testing.T) {
+	e := withReadings(t, Readings{FieldAPINameOnCreate: "honoured"})
+	cases := []struct{ name, apiName, code string }{
+		{"pattern", "1st_Field", "INVALID_DATA"},
+		{"too long", "A23456789012345678901234567890123456789012345678901", "INVALID_DATA"},
+		{"reserved", "Created_Time", "RESERVED_KEYWORD_NOT_ALLOWED"},
+		{"duplicate", "customer_tier", "DUPLICATE_DATA"},
+	}
+	for _, c := range cases {
+		r := e.do("POST", fURL+"?module=Accounts", wrap(fieldsKey, m{"field_label": "Given", "data_type": "text", "api_name": c.apiName}))
+		if r.status != 400 || r.code(fieldsKey) != c.code || r.detail("json_path") != "$.fields[0].api_name" {
+			t.Errorf("%s: %d %v", c.name, r.status, r.body)
+		}
+		if c.name == "duplicate" && r.item(fieldsKey, 0)["message"] != "API NAME DUPLICATE" {
+			t.Errorf("duplicate message: %v", r.body)
+		}
+	}
+	e.expect(e.do("POST", fURL+"?module=Accounts", wrap(fieldsKey, m{"field_label": "Given", "data_type": "text",
+		"api_name": "Given_Name"})), 201, fieldsKey, "SUCCESS")
+	if e.field("Accounts", "Given_Name", "") == nil {
+		t.Fatal("the given api_name was not used")
+	}
+	r := e.do("PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"display_value": "Gold", "_delete": true}}}))
+	if r.status != 400 || r.code(fieldsKey) != "MANDATORY_NOT_FOUND" {
+		t.Fatalf("_delete of an option named by nothing: %v", r.body)
+	}
+}
