@@ -8,10 +8,13 @@ import (
 // Picklist options, global picklist use and profile permissions of a field
 // write [fields.md §2, §5.1, §5.2, §9.7].
 
-// optionKeys are the keys of one pick_list_values entry [OAS fields.json
-// pick_list_values, fields.md §5.1].
+// optionKeys are the keys of one pick_list_values entry: those of [OAS
+// fields.json] pick_list_values, which are also the SDK's PickListValue
+// keys (json_details.json fields/pick_list_value). The Stage keys
+// (probability, forecast_*, deal_category) are accepted and not kept.
 var optionKeys = keySet("id", "display_value", "actual_value", "reference_value", "colour_code",
-	"sequence_number", "_delete", "_global_picklist_value", "type")
+	"sequence_number", "_delete", "_global_picklist_value", "type", "deal_category", "probability",
+	"forecast_category", "forecast_type", "expected_data_type", "sys_ref_name", "maps", "show_value")
 
 // applyOptions reads pick_list_values. On create every entry is new. On
 // update [fields.md §5.1]: options not mentioned stay; an entry with id,
