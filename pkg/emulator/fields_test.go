@@ -128,6 +128,13 @@ func TestFieldCreateWithGlobalPicklist(t *testing.T) {
 	r := e.do("POST", fURL+"?module=Deals", wrap(fieldsKey, m{"field_label": "Other", "data_type": "picklist",
 		"global_picklist": m{"id": "5843104000999999999"}}))
 	e.expect(r, 400, fieldsKey, "INVALID_DATA")
+	// A local picklist switched to the set, as in the OAS-yaml example.
+	gold := optionIDs(e.field("Accounts", "Customer_Tier", ""))["Gold"]
+	e.expect(e.do("PATCH", tierURL(), wrap(fieldsKey, m{"global_picklist": m{"id": gpDemo, "api_name": "Regions"},
+		"pick_list_values": []any{m{"id": gold, "_global_picklist_value": m{"id": "1"}}}})), 200, fieldsKey, "SUCCESS")
+	if tier := e.field("Accounts", "Customer_Tier", ""); actuals(tier) != "EMEA,Americas,APAC" || tier["global_picklist"] == nil {
+		t.Fatalf("switched: %v", tier)
+	}
 	// A field that uses a global picklist takes no option edits.
 	e.expect(e.do("PATCH", fURL+"/"+f["id"].(string)+"?module=Deals", wrap(fieldsKey, m{"pick_list_values": []any{
 		m{"display_value": "LATAM", "actual_value": "LATAM"}}})), 400, fieldsKey, "NOT_ALLOWED")
