@@ -122,3 +122,32 @@ func TestGlobalPicklistDelete(t *testing.T) {
 	e.expect(e.do("DELETE", gURL, nil), 400, "", "REQUIRED_PARAM_MISSING")
 	e.expect(e.do("DELETE", gURL+"?ids=5843104000999999999", nil), 400, gpKey, "INVALID_DATA")
 }
+
+// TestGlobalPicklistUsedByManyFields: a set used by more than 15 fields
+// cannot be deleted and loses no value [fields.md §9.4, §9.5].
+func TestGlobalPicklistUsedByManyFields(t *testing.T) {
+	e := newEnv(t, Options{})
+	for call := 0; call < 3; call++ { // 2 demo fields + 15 new ones
+		var items []any
+		for i := 0; i < 5; i++ {
+			items = append(items, m{"field_label": "Zone " + string(rune('A'+call*5+i)), "data_type": "picklist",
+				"global_picklist": m{"id": gpDemo}})
+		}
+		e.expect(e.do("POST", fURL+"?module=Deals", m{fieldsKey: items}), 201, fieldsKey, "SUCCESS")
+	}
+	g := e.do("GET", gURL+"/"+gpDemo+"?include=associated_fields_count", nil).item(gpKey, 0)
+	if g["associated_fields_count"] != float64(17) {
+		t.Fatalf("count: %v", g["associated_fields_count"])
+	}
+	emea := optionIDs(e.field("Deals", "Zone_A", ""))["EMEA"]
+	e.expect(e.do("PATCH", gURL+"/"+gpDemo, wrap(gpKey, m{"display_label": "Regions", "pick_list_values": []any{
+		m{"id": emea, "_delete": true}}})), 400, gpKey, "NOT_ALLOWED")
+	e.expect(e.do("DELETE", gURL+"/"+gpDemo, nil), 400, "", "NOT_ALLOWED")
+	r := e.do("DELETE", gURL+"?ids="+gpDemo, nil)
+	if r.status != 400 || r.code(gpKey) != "NOT_ALLOWED" || details(r.item(gpKey, 0))["id"] != gpDemo {
+		t.Fatalf("delete by ids: %v", r.body)
+	}
+	if got := actuals(e.field("Deals", "Zone_O", "")); got != "EMEA,Americas,APAC" {
+		t.Fatalf("Zone_O: %s", got)
+	}
+}
