@@ -165,6 +165,9 @@ func applyMoves(opts []PickListOption, moves []move) []PickListOption {
 	sortMoves(moves)
 	for _, mv := range moves {
 		i := optionIndex(opts, mv.id, "")
+		if i < 0 { // moved, then deleted by a later entry
+			continue
+		}
 		o := opts[i]
 		opts = append(opts[:i:i], opts[i+1:]...)
 		at := min(max(mv.seq-1, 0), len(opts))
