@@ -44,7 +44,11 @@ func optionView(o PickListOption) obj {
 // fieldView renders a field as GET answers it [OAS fields.json fields;
 // fields.md §5.2 profiles {permission_type, name, id}; §9.7
 // global_picklist {api_name, id} or null].
-func fieldView(f *Field) obj {
+func (s *Server) fieldView(f *Field) obj {
+	perms := f.Profiles
+	if perms == nil { // a field made by another endpoint (module create)
+		perms, _ = s.st.resolvePermissions(nil)
+	}
 	o := obj{"id": f.ID, "api_name": f.APIName, "field_label": f.FieldLabel, "display_label": f.FieldLabel,
 		"column_name": strings.ToUpper(f.APIName), "data_type": f.DataType, "json_type": jsonTypeOf(f.DataType),
 		"custom_field": f.Custom, "system_mandatory": false, "read_only": false, "field_read_only": false,
@@ -58,7 +62,7 @@ func fieldView(f *Field) obj {
 		"_update_existing_records": false, "number_separator": false,
 		"created_time": nilIfEmpty(f.CreatedTime), "modified_time": nilIfEmpty(f.ModifiedTime),
 		"decimal_place": f.DecimalPlace, "global_picklist": nil,
-		"profiles": permissionsView(f.Profiles), "customizable_properties": []string{},
+		"profiles": permissionsView(perms), "customizable_properties": []string{},
 	}
 	if f.Length != nil { // length, tooltip and external are not nullable [OAS]
 		o["length"] = *f.Length
@@ -124,7 +128,7 @@ func (s *Server) fieldList(c *call) reply {
 	}
 	list := make([]obj, len(m.Fields))
 	for i := range m.Fields {
-		list[i] = fieldView(&m.Fields[i])
+		list[i] = s.fieldView(&m.Fields[i])
 	}
 	return dataReply(fieldsKey, list)
 }
@@ -140,5 +144,5 @@ func (s *Server) fieldGet(c *call) reply {
 	if f == nil || !isNumericID(c.id) {
 		return errInvalidURLID(c.pathIndex()).reply()
 	}
-	return reply{status: http.StatusOK, body: obj{fieldsKey: []obj{fieldView(f)}}}
+	return reply{status: http.StatusOK, body: obj{fieldsKey: []obj{s.fieldView(f)}}}
 }

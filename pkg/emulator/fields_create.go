@@ -105,6 +105,7 @@ func (s *Server) newField(c *call, m *Module, it item, i int) (*Field, *apiErr) 
 	}
 	f.ID = s.st.ids.newID()
 	fillSizes(f)
+	sortLexically(f)
 	syncValues(f)
 	return f, nil
 }

@@ -182,3 +182,16 @@ func optionMax(rd Readings) (text, perRequest int) {
 	}
 	return 120, 0
 }
+
+// sortLexically orders a local picklist's options by display value when
+// pick_list_values_sorted_lexically is set (default false: given order)
+// [fields.md §2, kaizen:205].
+func sortLexically(f *Field) {
+	if !f.SortedLexically || f.GlobalPicklist != nil {
+		return
+	}
+	sort.SliceStable(f.PickListOptions, func(i, j int) bool {
+		return strings.ToLower(f.PickListOptions[i].DisplayValue) < strings.ToLower(f.PickListOptions[j].DisplayValue)
+	})
+	renumber(f.PickListOptions)
+}

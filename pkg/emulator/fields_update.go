@@ -80,6 +80,7 @@ func (s *Server) updateOne(c *call, m *Module, f0 *Field, raw json.RawMessage, i
 	}
 	s.dropLockingValues(m, f, next)
 	next.ModifiedTime = c.stamp
+	sortLexically(&next)
 	syncValues(&next)
 	*f = next
 	c.changed = true

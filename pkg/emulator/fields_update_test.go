@@ -136,3 +136,14 @@ func TestFieldDeleteInLockingAllowed(t *testing.T) {
 		t.Fatalf("lock after delete: %v", l)
 	}
 }
+
+func TestFieldSortedLexically(t *testing.T) {
+	e := newEnv(t, Options{})
+	e.expect(e.do("PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values_sorted_lexically": true})), 200, fieldsKey, "SUCCESS")
+	f := e.field("Accounts", "Customer_Tier", "")
+	if actuals(f) != "Bronze,Gold,Silver" || f["pick_list_values_sorted_lexically"] != true {
+		t.Fatalf("sorted: %v", f)
+	}
+	e.expect(e.do("PATCH", fURL+"/"+demoIDs(t)["Accounts.Account_Code"]+"?module=Accounts",
+		wrap(fieldsKey, m{"pick_list_values_sorted_lexically": true})), 400, fieldsKey, "INVALID_DATA")
+}
