@@ -76,15 +76,25 @@ func includeSet(c *call) map[string]bool {
 	return out
 }
 
-// gpList serves GET /settings/global_picklists[?include=][&fields=]: 204
-// when none; values per GlobalListValues; fields=k1,k2 keeps those keys
-// and id [fields.md §9.1, §9.2, q14].
+// gpList serves GET /settings/global_picklists[?include=][&fields=]
+// [&filters=][&inner_details_filters=]: 204 when none; values per
+// GlobalListValues; fields=k1,k2 keeps those keys and id [fields.md §9.1,
+// §9.2, q14].
 func (s *Server) gpList(c *call) reply {
 	inc := includeSet(c)
 	values := inc["pick_list_values"] || c.rd.GlobalListValues == "always"
+	sets, inner, e := gpFilters(c)
+	if e != nil {
+		return e.reply()
+	}
 	list := make([]obj, 0, len(s.st.globalPicklists))
 	for _, g := range s.st.globalPicklists {
-		list = append(list, onlyKeys(s.gpView(g, values, inc), c.q.Get("fields")))
+		v := s.gpView(g, values, inc)
+		if !sets.match(func(k string) any { return v[k] }) {
+			continue
+		}
+		filterValues(v, inner)
+		list = append(list, onlyKeys(v, c.q.Get("fields")))
 	}
 	return dataReply(gpKey, list)
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -150,4 +151,29 @@ func TestGlobalPicklistUsedByManyFields(t *testing.T) {
 	if got := actuals(e.field("Deals", "Zone_O", "")); got != "EMEA,Americas,APAC" {
 		t.Fatalf("Zone_O: %s", got)
 	}
+}
+
+func TestGlobalPicklistFilters(t *testing.T) {
+	e := newEnv(t, Options{})
+	e.expect(e.do("POST", gURL, wrap(gpKey, sizes("Sizes"))), 201, gpKey, "SUCCESS")
+	q := func(params string) resp { return e.do("GET", gURL+"?"+params, nil) }
+	enc := func(s string) string { return strings.NewReplacer(`"`, "%22", " ", "%20", "{", "%7B", "}", "%7D").Replace(s) }
+	r := q("filters=" + enc(`{"field":{"api_name":"api_name"},"comparator":"equal","value":"sizes"}`))
+	if l := r.list(gpKey); len(l) != 1 || l[0]["api_name"] != "Sizes" {
+		t.Fatalf("api_name filter: %v", r.body)
+	}
+	r = q("filters=" + enc(`{"group_operator":"and","group":[{"field":{"api_name":"customizable"},"comparator":"equal","value":true},`+
+		`{"field":{"api_name":"api_name"},"comparator":"not_equal","value":"Sizes"}]}`))
+	if l := r.list(gpKey); len(l) != 1 || l[0]["api_name"] != "Regions" {
+		t.Fatalf("group filter: %v", r.body)
+	}
+	r = q("include=pick_list_values&filters=" + enc(`{"field":{"api_name":"api_name"},"comparator":"equal","value":"Regions"}`) +
+		"&inner_details_filters=" + enc(`{"field":{"api_name":"type"},"comparator":"equal","value":"unused"}`))
+	if g := r.item(gpKey, 0); gpValueNames(g) != "Antarctica:unused" {
+		t.Fatalf("inner filter: %v", r.body)
+	}
+	e.expect(q("filters="+enc(`{"field":{"api_name":"display_label"},"comparator":"equal","value":"x"}`)), 400, "", "NOT_SUPPORTED")
+	e.expect(q("filters="+enc(`{"field":{"api_name":"customizable"},"comparator":"not_equal","value":true}`)), 400, "", "NOT_SUPPORTED")
+	e.expect(q("filters=nope"), 400, "", "INVALID_DATA")
+	e.expect(q("filters="+enc(`{"field":{"api_name":"source"},"comparator":"equal","value":"marketplace_plugin"}`)), 204, "", "")
 }
