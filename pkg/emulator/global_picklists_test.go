@@ -157,7 +157,9 @@ func TestGlobalPicklistFilters(t *testing.T) {
 	e := newEnv(t, Options{})
 	e.expect(e.do("POST", gURL, wrap(gpKey, sizes("Sizes"))), 201, gpKey, "SUCCESS")
 	q := func(params string) resp { return e.do("GET", gURL+"?"+params, nil) }
-	enc := func(s string) string { return strings.NewReplacer(`"`, "%22", " ", "%20", "{", "%7B", "}", "%7D").Replace(s) }
+	enc := func(s string) string {
+		return strings.NewReplacer(`"`, "%22", " ", "%20", "{", "%7B", "}", "%7D").Replace(s)
+	}
 	r := q("filters=" + enc(`{"field":{"api_name":"api_name"},"comparator":"equal","value":"sizes"}`))
 	if l := r.list(gpKey); len(l) != 1 || l[0]["api_name"] != "Sizes" {
 		t.Fatalf("api_name filter: %v", r.body)
