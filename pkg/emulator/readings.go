@@ -165,110 +165,67 @@ type Readings struct {
 	MaxRestrictedButtons int `json:"max_restricted_buttons,omitempty"`
 
 	// ---- Fields and global picklists [fields.md §10]; handlers in
-	// fields*.go and global_picklists*.go. ----
+	// fields*.go and global_picklists*.go; every reading with its sources
+	// in docs/zoho/fields-readings.md. ----
 
-	// FieldAPINameOnCreate: is a given api_name used on field create
-	// [fields.md §10 q1]? "derived" (default): ignored, the name is derived
-	// from field_label (the create doc lists no api_name key); "honoured":
-	// used when valid (OAS-yaml allows it in every data-type branch).
+	// FieldAPINameOnCreate (q1): "derived" (default; the create doc lists
+	// no api_name): a given api_name is ignored, the name comes from
+	// field_label; "honoured" (OAS-yaml): a valid given name is used.
 	FieldAPINameOnCreate string `json:"field_api_name_on_create,omitempty"`
-
-	// FieldsPerCall is the number of fields one create or bulk PATCH may
-	// carry [fields.md §2, §5, §10 q2]: 0 means the default 5 (the update
-	// doc; the create 201 schema); 25 is the request schema's maxItems.
+	// FieldsPerCall (q2): fields per create or bulk PATCH; 0 means 5 (the
+	// update doc, the create 201 schema); 25 is the request schema's.
 	FieldsPerCall int `json:"fields_per_call,omitempty"`
-
-	// FieldRequestLimits [fields.md §5.1, §7, §10 q3]: "request" (default):
-	// the OAS-yaml request schema literally (field_label ≤ 25 on create,
-	// option display/actual values ≤ 25, ≤ 10 options per request, actual
-	// value required on new options); "get": the GET schema's sizes (label
-	// ≤ 100, option texts ≤ 120, no per-request option cap, actual value
-	// defaulting to the display value).
+	// FieldRequestLimits (q3): "request" (default): the OAS-yaml request
+	// schema (label ≤ 25 on create, option texts ≤ 25, ≤ 10 options and
+	// ≤ 10 profiles per update, actual_value required on new options);
+	// "get": the GET schema's sizes (label ≤ 100, texts ≤ 120, no caps).
 	FieldRequestLimits string `json:"field_request_limits,omitempty"`
-
-	// FieldCreateOmittedProfiles is the permission of profiles left out of
-	// a non-empty profiles list on create [fields.md §5.2, §10 q4]:
-	// "hidden" (default) or "read_write".
+	// FieldCreateOmittedProfiles (q4): permission of profiles left out of
+	// a non-empty profiles list on create: "hidden" (default), "read_write".
 	FieldCreateOmittedProfiles string `json:"field_create_omitted_profiles,omitempty"`
-
-	// SystemFieldUpdate: may a PATCH change a system-defined field
-	// [fields.md §5, §10 q5]? "refused" (default; v6/v7 doc, OAS-yaml 400
-	// text "must not be system-defined"): NOT_ALLOWED for any change;
-	// "all_but_label" (v8 doc): everything but field_label; "options_and_
-	// permissions": only pick_list_values and profiles (what the standard
-	// picklists such as Deals' Stage need).
+	// SystemFieldUpdate (q5): "refused" (default; v6/v7 doc, OAS-yaml):
+	// NOT_ALLOWED for any change to a system-defined field;
+	// "all_but_label" (v8 doc); "options_and_permissions": only
+	// pick_list_values and profiles.
 	SystemFieldUpdate string `json:"system_field_update,omitempty"`
-
-	// FieldInLockingUse [fields.md §6, §10 q6, q8]: "refused" (default):
-	// deleting a field, or removing an option, that a record-locking
-	// configuration uses (excluded_fields, rule criteria) is NOT_ALLOWED
-	// ("used in other places ... and so on"); "allowed": the field leaves
-	// excluded_fields and the rules whose criteria use it or the removed
-	// value are dropped [inferred].
+	// FieldInLockingUse (q6, q8): "refused" (default; "used in other
+	// places ... and so on"): deleting a field or removing an option a
+	// locking configuration uses is NOT_ALLOWED; "allowed": the field leaves
+	// excluded_fields and the rules using it or the value are dropped.
 	FieldInLockingUse string `json:"field_in_locking_use,omitempty"`
-
-	// MaxCustomFields is the custom fields per module [fields.md §7, §10
-	// q7]; 0 means the default 310 (Enterprise, third-party KB); 130 and
-	// 150 are the other figures.
+	// MaxCustomFields (q7): custom fields per module; 0 means 310.
 	MaxCustomFields int `json:"max_custom_fields,omitempty"`
-
-	// PicklistOptionDelete [fields.md §5.1, §10 q8]: "delete" (default;
-	// JSON OAS pick_list_values._delete, and the SDK's PickListValue has
-	// _delete, fields/pick_list_value.js:21): "_delete": true removes the
-	// option at once; "rejected": _delete is INVALID_DATA (OAS-yaml update
-	// schema has no _delete; removal goes through a background job this
-	// emulator does not model).
+	// PicklistOptionDelete (q8): "delete" (default; JSON OAS, and the SDK's
+	// PickListValue has _delete, fields/pick_list_value.js:21): "_delete":
+	// true removes the option; "rejected": _delete is INVALID_DATA.
 	PicklistOptionDelete string `json:"picklist_option_delete,omitempty"`
-
-	// PicklistReorder [fields.md §5.1, §10 q8]: "sequence_number" (default):
-	// a sequence_number on an option moves it; "ignored": the option keeps
-	// its place (nothing documents an update setting it).
+	// PicklistReorder (q8): "sequence_number" (default): it moves the
+	// option; "ignored".
 	PicklistReorder string `json:"picklist_reorder,omitempty"`
-
-	// FieldDeleteUnknownID [fields.md §6, §10 q16]: "INVALID_DATA"
-	// (default; 400, the delete page) or "404" (INVALID_URL_PATTERN,
-	// OAS-yaml 404 text).
+	// FieldDeleteUnknownID (q16): "INVALID_DATA" (default, 400, the delete
+	// page) or "404" (INVALID_URL_PATTERN, OAS-yaml).
 	FieldDeleteUnknownID string `json:"field_delete_unknown_id,omitempty"`
-
-	// GeneratedAPINameCollision [fields.md §3, §10 q17]: "suffix"
-	// (default, inferred): a derived api_name already taken gets "_1",
-	// "_2"…; "error": DUPLICATE_DATA "API NAME DUPLICATE".
+	// GeneratedAPINameCollision (q17): "suffix" (default): "_1", "_2"…;
+	// "error": DUPLICATE_DATA "API NAME DUPLICATE".
 	GeneratedAPINameCollision string `json:"generated_api_name_collision,omitempty"`
-
-	// GlobalValueType [fields.md §9.3, §10 q9]: "required" (default,
-	// OAS-yaml): a new global value without type is MANDATORY_NOT_FOUND;
-	// "optional" (v6 page): it defaults to used.
+	// GlobalValueType (q9): "required" (default, OAS-yaml) or "optional"
+	// (v6 page; defaults to used) for type on new global values.
 	GlobalValueType string `json:"global_value_type,omitempty"`
-
-	// GlobalUpdateMandatory [fields.md §9.4, §10 q10]: "both" (default; the
-	// doc pages): a global picklist PATCH must carry display_label and
-	// pick_list_values; "none" (OAS-yaml samples send one of them).
+	// GlobalUpdateMandatory (q10): "both" (default; doc pages): a global
+	// picklist PATCH needs display_label and pick_list_values; "none".
 	GlobalUpdateMandatory string `json:"global_update_mandatory,omitempty"`
-
-	// GlobalDelete [fields.md §9.5, §10 q11]: "scheduled" (default,
-	// OAS-yaml): 202 SCHEDULED with job_id, the set answered with presence
-	// false until the next field or global picklist write; "immediate":
-	// 200 SUCCESS, gone at once (JSON OAS). The SDK picks its success class
-	// by the body, not the status (json_converter.js:689-705), and the
-	// status "success" of a SCHEDULED item matches it.
+	// GlobalDelete (q11): "scheduled" (default, OAS-yaml): 202 SCHEDULED,
+	// presence false for two more writes (the SDK reads the item by its
+	// body, json_converter.js:689-705); "immediate": 200 (JSON OAS).
 	GlobalDelete string `json:"global_delete,omitempty"`
-
-	// GlobalDeleteIDs [fields.md §9.5, §10 q12]: "single" (default,
-	// OAS-yaml): ?ids= takes one id, several are INVALID_DATA; "csv": a
-	// comma-separated list (third-party catalogue).
+	// GlobalDeleteIDs (q12): "single" (default, OAS-yaml) or "csv".
 	GlobalDeleteIDs string `json:"global_delete_ids,omitempty"`
-
-	// MaxGlobalPicklists is the org limit [fields.md §9.3, §10 q13]; 0
-	// means the default 10 (the OAS-yaml example).
+	// MaxGlobalPicklists (q13): sets per org; 0 means 10.
 	MaxGlobalPicklists int `json:"max_global_picklists,omitempty"`
-
-	// GlobalListValues [fields.md §9.2, §10 q14]: "include" (default,
-	// OAS-yaml): the list GET answers values only with
-	// include=pick_list_values; "always" (JSON OAS marks them required).
+	// GlobalListValues (q14): "include" (default, OAS-yaml): the list has
+	// values only with include=pick_list_values; "always" (JSON OAS).
 	GlobalListValues string `json:"global_list_values,omitempty"`
-
-	// GlobalBulkPatchStatus [fields.md §9.1, §10 q19]: 200 (default,
-	// OAS-yaml) or 201 (JSON OAS).
+	// GlobalBulkPatchStatus (q19): 200 (default, OAS-yaml) or 201 (OAS).
 	GlobalBulkPatchStatus int `json:"global_bulk_patch_status,omitempty"`
 }
 
