@@ -28,6 +28,8 @@ func TestFieldWritesMalformed(t *testing.T) {
 		{"PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"id": bronze, "sequence_number": 1}, m{"id": bronze, "_delete": true},
 			m{"id": bronze, "display_value": "Again"}}})},
 		{"PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"id": bronze, "sequence_number": "1"}}})},
+		{"PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"id": bronze, "display_value": " "}}})},
+		{"PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"display_value": "New", "actual_value": ""}}})},
 		{"PATCH", tierURL(), wrap(fieldsKey, m{"pick_list_values": []any{m{"id": bronze, "_delete": "yes"}}})},
 		{"PATCH", fURL + "?module=Accounts", wrap(fieldsKey, m{"id": m{"x": 1}})},
 		{"PATCH", tierURL(), wrap(fieldsKey, m{"global_picklist": "Regions"})},

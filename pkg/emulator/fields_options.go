@@ -80,10 +80,16 @@ func (s *Server) applyOption(c *call, opts []PickListOption, en item, ep string,
 		return nil, nil, e
 	}
 	disp, hasDisp, e := strKey(en, "display_value", ep+".display_value", false, maxText)
+	if e == nil && hasDisp && strings.TrimSpace(disp) == "" {
+		e = errInvalid("display_value", ep+".display_value")
+	}
 	if e != nil {
 		return nil, nil, e
 	}
 	actual, hasActual, e := strKey(en, "actual_value", ep+".actual_value", false, maxText)
+	if e == nil && hasActual && actual == "" {
+		e = errInvalid("actual_value", ep+".actual_value")
+	}
 	if e != nil {
 		return nil, nil, e
 	}
