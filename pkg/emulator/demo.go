@@ -6,13 +6,14 @@ package emulator
 // value.
 func DemoSeed() *Seed {
 	return &Seed{
-		Org:            Org{ID: "20000000000000001", CompanyName: "Zylker Demo", Edition: "enterprise"},
-		Profiles:       demoProfiles(),
-		Modules:        demoModules(),
-		Users:          demoUsers(),
-		Roles:          demoRoles(),
-		ContactRoles:   demoContactRoles(),
-		LockingConfigs: demoLocks(),
+		Org:             Org{ID: "20000000000000001", CompanyName: "Zylker Demo", Edition: "enterprise"},
+		Profiles:        demoProfiles(),
+		Modules:         demoModules(),
+		Users:           demoUsers(),
+		Roles:           demoRoles(),
+		ContactRoles:    demoContactRoles(),
+		LockingConfigs:  demoLocks(),
+		GlobalPicklists: demoGlobalPicklists(),
 	}
 }
 
@@ -63,9 +64,9 @@ func demoModules() []Module {
 		{APIName: "Leads", PluralLabel: "Leads", SingularLabel: "Lead", Fields: leads,
 			CustomButtons: []Ref{{ID: "5843104000000485570", Name: "Send with Zoho Sign"}}},
 		{APIName: "Contacts", PluralLabel: "Contacts", SingularLabel: "Contact",
-			Fields: textFields("Last_Name", "Email", "Description")},
+			Fields: append(textFields("Last_Name", "Email", "Description"), demoContactFields()...)},
 		{APIName: "Accounts", PluralLabel: "Accounts", SingularLabel: "Account",
-			Fields: textFields("Account_Name", "Description")},
+			Fields: append(textFields("Account_Name", "Description"), demoAccountFields()...)},
 		{APIName: "Deals", PluralLabel: "Deals", SingularLabel: "Deal", Fields: deals,
 			CustomButtons: []Ref{{Name: "Send with Zoho Sign"}, {Name: "Generate Invoice"}}},
 		{APIName: "Tasks", PluralLabel: "Tasks", SingularLabel: "Task", Fields: []Field{

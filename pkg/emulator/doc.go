@@ -1,11 +1,13 @@
 // Package emulator is an in-memory emulator of the Zoho CRM REST API subset
 // that crmsync manages: record locking configurations, custom modules, roles
-// and contact roles, plus the look-ups crmsync reads (profiles, fields, users,
-// custom buttons, org) and the OAuth token endpoint.
+// and contact roles, field metadata (fields with picklist options and
+// field permissions) and global picklists, plus the look-ups crmsync reads
+// (profiles, users, custom buttons, org) and the OAuth token endpoint.
 //
 // Phase: test infrastructure. The emulator is written from the API documents
-// in shared/ only (shared/zoho-crm-api.md, the seed pages in shared/seeds and
-// Zoho's OpenAPI files in shared/zoho-oas/v8.0). It must not import any other
+// in shared/ only (shared/zoho-crm-api.md, shared/zoho-crm-fields.md, the
+// seed pages in shared/seeds and Zoho's OpenAPI files in
+// shared/zoho-oas/v8.0). It must not import any other
 // crmsync package (pkg/zoho, pkg/model, pkg/desired, pkg/plan, pkg/apply, ...)
 // and it keeps its own wire types, so that a misunderstanding in the tool is
 // not mirrored by its fake.
@@ -25,6 +27,7 @@
 //     JSON, taken from the running server with Snapshot, and persisted to
 //     Options.StateFile after every successful write.
 //   - Comments cite their source: [seed:<page>] for shared/seeds, [OAS <file>]
-//     for shared/zoho-oas/v8.0, [api.md §N] for shared/zoho-crm-api.md, and
+//     for shared/zoho-oas/v8.0, [api.md §N] for shared/zoho-crm-api.md,
+//     [fields.md §N] for shared/zoho-crm-fields.md, and
 //     [inferred] where no source settles the point.
 package emulator

@@ -44,44 +44,6 @@ func (s *Server) lookupModule(c *call) (*Module, *apiErr) {
 	return m, nil
 }
 
-func fieldView(f *Field) obj {
-	o := obj{"id": f.ID, "api_name": f.APIName, "field_label": f.FieldLabel, "display_label": f.FieldLabel,
-		"data_type": f.DataType, "custom_field": f.Custom, "read_only": false, "visible": true}
-	if f.DataType == "picklist" {
-		vals := make([]obj, len(f.PickListValues))
-		for i, v := range f.PickListValues {
-			vals[i] = obj{"display_value": v, "actual_value": v, "sequence_number": i + 1, "type": "used"}
-		}
-		o["pick_list_values"] = vals
-	}
-	return o
-}
-
-// fieldList serves GET /settings/fields?module=M [OAS fields.json].
-func (s *Server) fieldList(c *call) reply {
-	m, e := s.lookupModule(c)
-	if e != nil {
-		return e.reply()
-	}
-	list := make([]obj, len(m.Fields))
-	for i := range m.Fields {
-		list[i] = fieldView(&m.Fields[i])
-	}
-	return dataReply("fields", list)
-}
-
-func (s *Server) fieldGet(c *call) reply {
-	m, e := s.lookupModule(c)
-	if e != nil {
-		return e.reply()
-	}
-	f := findField(m, "", c.id)
-	if f == nil || !isNumericID(c.id) {
-		return errInvalidURLID(c.pathIndex()).reply()
-	}
-	return reply{status: http.StatusOK, body: obj{"fields": []obj{fieldView(f)}}}
-}
-
 // buttonList serves GET /settings/custom_buttons?module=M: wrapper
 // custom_buttons, 204 when none [api.md §5.4, third-party captures].
 func (s *Server) buttonList(c *call) reply {

@@ -42,7 +42,7 @@ func newState(s *Seed, now string) (*state, error) {
 		st.org.Edition = "enterprise"
 	}
 	steps := []func(*Seed, string) error{
-		st.loadProfiles, st.loadModules, st.loadRoles, st.loadUsers,
+		st.loadProfiles, st.loadGlobalPicklists, st.loadModules, st.loadRoles, st.loadUsers,
 		st.resolveRoles, st.loadContactRoles, st.loadLocks, st.fillModuleAudit,
 	}
 	for _, step := range steps {
@@ -90,6 +90,7 @@ func claimIDs(g *idGen, s *Seed) error {
 			add(r.ID)
 		}
 	}
+	ids = append(ids, fieldSeedIDs(s)...)
 	for _, id := range ids {
 		if !isNumericID(id) {
 			return fmt.Errorf("emulator: seed: id %q is not a numeric id", id)
@@ -191,6 +192,9 @@ func (st *state) fillModule(m *Module, i int, now string) error {
 		}
 		def(&f.FieldLabel, strings.ReplaceAll(f.APIName, "_", " "))
 		def(&f.DataType, "text")
+		if err := st.fillField(f, now); err != nil {
+			return err
+		}
 	}
 	for j := range m.CustomButtons {
 		b := &m.CustomButtons[j]

@@ -225,6 +225,70 @@ type Readings struct {
 	MaxExcludedFields    int `json:"max_excluded_fields,omitempty"`
 	MaxExcludedProfiles  int `json:"max_excluded_profiles,omitempty"`
 	MaxRestrictedButtons int `json:"max_restricted_buttons,omitempty"`
+
+	// ---- Fields and global picklists [fields.md §10]; handlers in
+	// fields*.go and global_picklists*.go; every reading with its sources
+	// in docs/zoho/fields-readings.md. ----
+
+	// FieldAPINameOnCreate (q1): "derived" (default; the create doc lists
+	// no api_name): a given api_name is ignored, the name comes from
+	// field_label; "honoured" (OAS-yaml): a valid given name is used.
+	FieldAPINameOnCreate string `json:"field_api_name_on_create,omitempty"`
+	// FieldsPerCall (q2): fields per create or bulk PATCH; 0 means 5 (the
+	// update doc, the create 201 schema); 25 is the request schema's.
+	FieldsPerCall int `json:"fields_per_call,omitempty"`
+	// FieldRequestLimits (q3): "request" (default): the OAS-yaml request
+	// schema (label ≤ 25 on create, option texts ≤ 25, ≤ 10 options and
+	// ≤ 10 profiles per update, actual_value required on new options);
+	// "get": the GET schema's sizes (label ≤ 100, texts ≤ 120, no caps).
+	FieldRequestLimits string `json:"field_request_limits,omitempty"`
+	// FieldCreateOmittedProfiles (q4): permission of profiles left out of
+	// a non-empty profiles list on create: "hidden" (default), "read_write".
+	FieldCreateOmittedProfiles string `json:"field_create_omitted_profiles,omitempty"`
+	// SystemFieldUpdate (q5): "refused" (default; v6/v7 doc, OAS-yaml):
+	// NOT_ALLOWED for any change to a system-defined field;
+	// "all_but_label" (v8 doc); "options_and_permissions": only
+	// pick_list_values and profiles.
+	SystemFieldUpdate string `json:"system_field_update,omitempty"`
+	// FieldInLockingUse (q6, q8): "refused" (default; "used in other
+	// places ... and so on"): deleting a field or removing an option a
+	// locking configuration uses is NOT_ALLOWED; "allowed": the field leaves
+	// excluded_fields and the rules using it or the value are dropped.
+	FieldInLockingUse string `json:"field_in_locking_use,omitempty"`
+	// MaxCustomFields (q7): custom fields per module; 0 means 310.
+	MaxCustomFields int `json:"max_custom_fields,omitempty"`
+	// PicklistOptionDelete (q8): "delete" (default; JSON OAS, and the SDK's
+	// PickListValue has _delete, fields/pick_list_value.js:21): "_delete":
+	// true removes the option; "rejected": _delete is INVALID_DATA.
+	PicklistOptionDelete string `json:"picklist_option_delete,omitempty"`
+	// PicklistReorder (q8): "sequence_number" (default): it moves the
+	// option; "ignored".
+	PicklistReorder string `json:"picklist_reorder,omitempty"`
+	// FieldDeleteUnknownID (q16): "INVALID_DATA" (default, 400, the delete
+	// page) or "404" (INVALID_URL_PATTERN, OAS-yaml).
+	FieldDeleteUnknownID string `json:"field_delete_unknown_id,omitempty"`
+	// GeneratedAPINameCollision (q17): "suffix" (default): "_1", "_2"…;
+	// "error": DUPLICATE_DATA "API NAME DUPLICATE".
+	GeneratedAPINameCollision string `json:"generated_api_name_collision,omitempty"`
+	// GlobalValueType (q9): "required" (default, OAS-yaml) or "optional"
+	// (v6 page; defaults to used) for type on new global values.
+	GlobalValueType string `json:"global_value_type,omitempty"`
+	// GlobalUpdateMandatory (q10): "both" (default; doc pages): a global
+	// picklist PATCH needs display_label and pick_list_values; "none".
+	GlobalUpdateMandatory string `json:"global_update_mandatory,omitempty"`
+	// GlobalDelete (q11): "scheduled" (default, OAS-yaml): 202 SCHEDULED,
+	// presence false for two more writes (the SDK reads the item by its
+	// body, json_converter.js:689-705); "immediate": 200 (JSON OAS).
+	GlobalDelete string `json:"global_delete,omitempty"`
+	// GlobalDeleteIDs (q12): "single" (default, OAS-yaml) or "csv".
+	GlobalDeleteIDs string `json:"global_delete_ids,omitempty"`
+	// MaxGlobalPicklists (q13): sets per org; 0 means 10.
+	MaxGlobalPicklists int `json:"max_global_picklists,omitempty"`
+	// GlobalListValues (q14): "include" (default, OAS-yaml): the list has
+	// values only with include=pick_list_values; "always" (JSON OAS).
+	GlobalListValues string `json:"global_list_values,omitempty"`
+	// GlobalBulkPatchStatus (q19): 200 (default, OAS-yaml) or 201 (OAS).
+	GlobalBulkPatchStatus int `json:"global_bulk_patch_status,omitempty"`
 }
 
 // readingChoices lists, per string or int field, the accepted values; the
@@ -256,6 +320,25 @@ func readingChoices() map[string][]any {
 		"MaxExcludedFields":        {0, 3},
 		"MaxExcludedProfiles":      {0, 2},
 		"MaxRestrictedButtons":     {0, 1},
+		// Fields and global picklists.
+		"FieldAPINameOnCreate":       {"derived", "honoured"},
+		"FieldsPerCall":              {5, 25},
+		"FieldRequestLimits":         {"request", "get"},
+		"FieldCreateOmittedProfiles": {"hidden", "read_write"},
+		"SystemFieldUpdate":          {"refused", "all_but_label", "options_and_permissions"},
+		"FieldInLockingUse":          {"refused", "allowed"},
+		"MaxCustomFields":            {310, 130, 150},
+		"PicklistOptionDelete":       {"delete", "rejected"},
+		"PicklistReorder":            {"sequence_number", "ignored"},
+		"FieldDeleteUnknownID":       {"INVALID_DATA", "404"},
+		"GeneratedAPINameCollision":  {"suffix", "error"},
+		"GlobalValueType":            {"required", "optional"},
+		"GlobalUpdateMandatory":      {"both", "none"},
+		"GlobalDelete":               {"scheduled", "immediate"},
+		"GlobalDeleteIDs":            {"single", "csv"},
+		"MaxGlobalPicklists":         {10, 2},
+		"GlobalListValues":           {"include", "always"},
+		"GlobalBulkPatchStatus":      {200, 201},
 	}
 }
 
@@ -264,6 +347,8 @@ func readingChoices() map[string][]any {
 func openEnded(name string) bool {
 	switch name {
 	case "ModuleListProfileLimit", "MaxExcludedFields", "MaxExcludedProfiles", "MaxRestrictedButtons":
+		return true
+	case "MaxCustomFields", "MaxGlobalPicklists":
 		return true
 	}
 	return false

@@ -32,6 +32,9 @@ func probes(t *testing.T) map[string]probe {
 	for k, v := range lockingProbes(t) {
 		out[k] = v
 	}
+	for k, v := range fieldProbes(t) {
+		out[k] = v
+	}
 	return out
 }
 

@@ -14,6 +14,8 @@ type Seed struct {
 	Roles          []Role          `json:"roles,omitempty" yaml:"roles,omitempty"`
 	ContactRoles   []ContactRole   `json:"contact_roles,omitempty" yaml:"contact_roles,omitempty"`
 	LockingConfigs []LockingConfig `json:"record_locking_configurations,omitempty" yaml:"record_locking_configurations,omitempty"`
+	// GlobalPicklists are the org's global picklists (fields_seed.go).
+	GlobalPicklists []GlobalPicklist `json:"global_picklists,omitempty" yaml:"global_picklists,omitempty"`
 }
 
 // Org is the organisation answered by GET /org.
@@ -71,8 +73,12 @@ type Module struct {
 	SequenceNumber int      `json:"sequence_number,omitempty" yaml:"sequence_number,omitempty"`
 }
 
-// Field is a module field ([OAS fields.json] fields). PickListValues lists
-// the actual values of a picklist field.
+// Field is a module field ([OAS fields.json] fields). PickListValues is the
+// seed shorthand for a picklist's actual values (display value = actual
+// value); PickListOptions is the full form and wins when both are given.
+// The state keeps both in step (PickListValues = the actual values of the
+// options), so criteria checks read PickListValues. The keys after
+// PickListValues are described in fields_seed.go.
 type Field struct {
 	ID             string   `json:"id,omitempty" yaml:"id,omitempty"`
 	APIName        string   `json:"api_name" yaml:"api_name"`
@@ -80,6 +86,19 @@ type Field struct {
 	DataType       string   `json:"data_type,omitempty" yaml:"data_type,omitempty"`
 	Custom         bool     `json:"custom_field,omitempty" yaml:"custom_field,omitempty"`
 	PickListValues []string `json:"pick_list_values,omitempty" yaml:"pick_list_values,omitempty"`
+
+	PickListOptions []PickListOption  `json:"pick_list_options,omitempty" yaml:"pick_list_options,omitempty"`
+	Length          *int              `json:"length,omitempty" yaml:"length,omitempty"`
+	DecimalPlace    *int              `json:"decimal_place,omitempty" yaml:"decimal_place,omitempty"`
+	Tooltip         *Tooltip          `json:"tooltip,omitempty" yaml:"tooltip,omitempty"`
+	TextareaType    string            `json:"textarea_type,omitempty" yaml:"textarea_type,omitempty"`
+	SortedLexically bool              `json:"pick_list_values_sorted_lexically,omitempty" yaml:"pick_list_values_sorted_lexically,omitempty"`
+	EnableColorCode bool              `json:"enable_colour_code,omitempty" yaml:"enable_colour_code,omitempty"`
+	GlobalPicklist  *FieldRef         `json:"global_picklist,omitempty" yaml:"global_picklist,omitempty"`
+	Profiles        []FieldPermission `json:"profiles,omitempty" yaml:"profiles,omitempty"`
+	External        bool              `json:"external,omitempty" yaml:"external,omitempty"`
+	CreatedTime     string            `json:"created_time,omitempty" yaml:"created_time,omitempty"`
+	ModifiedTime    string            `json:"modified_time,omitempty" yaml:"modified_time,omitempty"`
 }
 
 // User is a CRM user ([OAS users.json] users). Status is "active",

@@ -21,6 +21,9 @@ type state struct {
 	locks        []*LockingConfig
 	ids          *idGen
 
+	globalPicklists []*GlobalPicklist
+	gpByID          map[string]*GlobalPicklist
+
 	profileByID  map[string]*Profile
 	moduleByID   map[string]*Module
 	moduleByAPI  map[string]*Module
@@ -70,6 +73,9 @@ func (st *state) toSeed() *Seed {
 	}
 	for _, l := range st.locks {
 		s.LockingConfigs = append(s.LockingConfigs, *l)
+	}
+	for _, g := range st.globalPicklists {
+		s.GlobalPicklists = append(s.GlobalPicklists, *g)
 	}
 	return s
 }

@@ -106,7 +106,7 @@ func requestErrorCases() []errCase {
 		{name: "fields without module", call: func(ctx context.Context, c *zoho.Client) error {
 			return doFirstError(ctx, c, zoho.Request{Method: "GET", Path: "/settings/fields"})
 		}, want: apiWant{status: 400, code: "REQUIRED_PARAM_MISSING", method: "GET", path: "/settings/fields", item: -1,
-			details: map[string]any{"param": "module"},
+			details: map[string]any{"param_name": "module"},
 			text:    "GET /settings/fields: REQUIRED_PARAM_MISSING: " + missing + " (param module)"}},
 	}
 }
