@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/zoho"
@@ -57,6 +58,7 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 		APIVersion:   c.String("api-version"),
 		Concurrency:  c.Int("concurrency"),
 		UserAgent:    "crmsync/" + version,
+		Warnings:     errw,
 	}
 	if c.Bool("debug") {
 		cfg.Debug = errw
@@ -84,12 +86,9 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 	return conn, nil
 }
 
-// isTerminal reports whether f is a character device (a terminal).
+// isTerminal reports whether f is a terminal. /dev/null is a character
+// device but no terminal, so the check asks the terminal driver.
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := file.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(file.Fd()))
 }

@@ -38,6 +38,7 @@ Examples:
 			&cli.StringFlag{Name: "client-id", Usage: "expected client id (default: any)"},
 			&cli.StringFlag{Name: "client-secret", Usage: "expected client secret (default: any)"},
 			&cli.StringFlag{Name: "refresh-token", Usage: "expected refresh token (default: any)"},
+			&cli.StringFlag{Name: "request-log", Usage: "append one JSON line per request arriving and answered to this file"},
 		},
 		Action: func(c *cli.Context) error {
 			emu, err := emulator.New(emulator.Options{
@@ -50,15 +51,24 @@ Examples:
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			url, err := emu.Listen(c.String("addr"))
+			url, stop, err := listenEmulator(emu, c.String("addr"), c.String("request-log"))
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			defer emu.Close()
+			defer stop()
 			fmt.Fprintln(s.out, url)
 			fmt.Fprintf(s.err, "Zoho CRM emulator listening on %s (API under %s/crm/v8/); Ctrl-C to stop\n", url, url)
 			<-c.Context.Done()
 			return nil
 		},
 	}
+}
+
+// listenEmulator serves emu on addr, through a request log when logPath is set.
+func listenEmulator(emu *emulator.Server, addr, logPath string) (string, func(), error) {
+	if logPath != "" {
+		return serveLogged(emu, addr, logPath)
+	}
+	url, err := emu.Listen(addr)
+	return url, func() { emu.Close() }, err
 }

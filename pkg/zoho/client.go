@@ -11,7 +11,7 @@ type Client struct {
 	s      settings
 	http   *http.Client
 	tokens *tokenManager
-	sem    chan struct{} // one slot per API call in flight
+	slots  *limiter // one slot per API call in flight
 	counts *counter
 	red    *redactor
 	log    *debugLog
@@ -30,7 +30,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	c := &Client{
 		s:      s,
 		http:   s.HTTPClient,
-		sem:    make(chan struct{}, s.Concurrency),
+		slots:  newLimiter(s.Concurrency),
 		counts: newCounter(),
 		red:    red,
 		log:    &debugLog{w: s.Debug, red: red},
