@@ -41,3 +41,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 
 // APIVersion returns the API version in the path, e.g. "v8".
 func (c *Client) APIVersion() string { return c.s.APIVersion }
+
+// Concurrency returns the number of API calls allowed in flight now: the
+// configured concurrency, or less after Zoho answered 429.
+func (c *Client) Concurrency() int { return c.slots.current() }
