@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -203,14 +204,18 @@ func checkInterruptedReport(t *testing.T, path string, done int) {
 }
 
 // rerunConverges applies again on the saved state, without latency: it
-// creates exactly the rest, and then plan shows no changes and a third
-// apply sends no write.
+// creates exactly the rest (left, or any number if left < 0), and then
+// plan shows no changes and a third apply sends no write.
 func rerunConverges(t *testing.T, dir string, left int) {
 	t.Helper()
 	emu := startEmulatorProc(t, dir, "--state", "state.json", "--request-log", "rerun.log")
 	defer emu.stop(t)
 	out, err := crmsyncCmd(dir, emu.url, "apply", "-f", "roles.yaml", "--auto-approve").CombinedOutput()
-	if err != nil || !strings.Contains(string(out), fmt.Sprintf("Apply complete: %d created, 0 updated", left)) ||
+	want := fmt.Sprintf("Apply complete: %d created, 0 updated", left)
+	if left < 0 {
+		want = "Apply complete: "
+	}
+	if err != nil || !strings.Contains(string(out), want) ||
 		!strings.Contains(string(out), "Verified: live state matches the manifests.") {
 		t.Fatalf("rerun: %v\n%s", err, out)
 	}
@@ -340,4 +345,59 @@ func waitExit(t *testing.T, cmd *exec.Cmd, limit time.Duration) int {
 		t.Fatalf("apply did not end within %s of the signal", limit)
 	}
 	return -1
+}
+
+// TestApplySecondSignal: a second SIGTERM ends crmsync at once, with exit
+// status 143 (128 + 15) and a line that says so, without waiting for the
+// writes in flight; a rerun still converges.
+func TestApplySecondSignal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeSignalManifests(t, dir)
+	emu := startEmulatorProc(t, dir, "--latency", signalLatency.String(), "--state", "state.json", "--request-log", "requests.log")
+	apply := crmsyncCmd(dir, emu.url, "apply", "-f", "roles.yaml", "--auto-approve", "--concurrency", "2")
+	var stderr lockedBuffer
+	apply.Stderr = &stderr
+	if err := apply.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitForWrite(t, emu, apply)
+	if err := apply.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	// The second signal once the first has been taken in.
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(stderr.String(), "no new call will start") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := apply.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := waitExit(t, apply, time.Minute); code != 143 {
+		t.Errorf("exit %d after a second SIGTERM, want 143\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted again; stopping now") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	emu.stop(t)
+	rerunConverges(t, dir, -1)
+}
+
+// lockedBuffer is a bytes.Buffer that a test may read while a process
+// writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -38,9 +38,14 @@ Examples:
    crmsync plan -f manifests/ --out plan.json && crmsync apply plan.json
    crmsync apply -f manifests/ --prune --max-deletes 3 --auto-approve --report apply.json
 
+Ctrl-C or SIGTERM: no new write starts, the writes on the wire finish, and
+apply reports what was done, what failed, what is unknown and what is still
+to do, then exits 1. A second signal stops at once (exit 130 or 143).
+
 Exit codes:
    0  everything applied and verified
-   1  anything else (an error, a failed or skipped change, a field that did not take)`,
+   1  anything else (an error, a failed or skipped change, a field that did
+      not take, an interrupt)`,
 		Flags: append(append([]cli.Flag{manifestFlag(),
 			&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking"},
 			&cli.IntFlag{Name: "max-deletes", Usage: "refuse to apply a plan that deletes more objects than this (default 0 with --prune)", Value: -1},
