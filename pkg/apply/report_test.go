@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
@@ -99,4 +100,36 @@ func TestReportAfterFailure(t *testing.T) {
 		t.Errorf("rerun plan %+v, want exactly the failed Deals update", again.Summary)
 	}
 	r.rerunUntilConverged(1)
+}
+
+// TestPartlyAppliedChange: a change made of two requests (as a rename
+// through a temporary name is), interrupted after the first. It is not
+// reported done: it is still to do, says that it was partly applied, and
+// progress reports it once.
+func TestPartlyAppliedChange(t *testing.T) {
+	r := newRig(t, emulator.Options{})
+	p := r.plan(manifests(t, "apiVersion: crmsync/v1\nkind: Role\nname: Manager\nreporting_to: CEO\ndescription: Runs support\n"), plan.Options{})
+	if len(p.Changes) != 1 || len(p.Requests) != 1 {
+		t.Fatalf("plan: %d changes, %d requests; want one update", len(p.Changes), len(p.Requests))
+	}
+	second := p.Requests[0]
+	second.ID, second.After = 2, []int{1}
+	p.Requests = append(p.Requests, second)
+	p.Changes[0].Requests = []int{1, 2}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	d := &interruptDoer{Doer: r.client, outer: ctx, cancel: cancel}
+	var steps []Step
+	rep, err := Apply(ctx, d, p, Options{Observe: r.observeFunc(), Progress: func(s Step) { steps = append(steps, s) }})
+	if err != nil || rep.Result != ResultInterrupted {
+		t.Fatalf("err %v, result %s", err, rep.Result)
+	}
+	o := rep.Outcomes[0]
+	if o.Status != Skipped || !strings.Contains(o.Message, "partly applied") || rep.Summary.Skipped != 1 {
+		t.Errorf("outcome %+v, summary %+v: want still to do, partly applied", o, rep.Summary)
+	}
+	if len(steps) != 1 || steps[0].Done != 1 || steps[0].Total != 1 || steps[0].Outcome.Status != Skipped {
+		t.Errorf("steps %+v, want the change reported once, as still to do", steps)
+	}
+	r.converge(manifests(t, "apiVersion: crmsync/v1\nkind: Role\nname: Manager\nreporting_to: CEO\ndescription: Runs support\n"), plan.Options{})
 }
