@@ -4,9 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/plan"
+	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
 // applySteps applies p and records the progress steps.
@@ -132,4 +134,26 @@ func TestPartlyAppliedChange(t *testing.T) {
 		t.Errorf("steps %+v, want the change reported once, as still to do", steps)
 	}
 	r.converge(manifests(t, "apiVersion: crmsync/v1\nkind: Role\nname: Manager\nreporting_to: CEO\ndescription: Runs support\n"), plan.Options{})
+}
+
+// TestTokensExpireDuringApply: tokens that live one second, and an apply
+// that takes longer. Every expiry costs one grant, within Zoho's budget;
+// no write is refused for its token or sent twice, and the apply is
+// verified.
+func TestTokensExpireDuringApply(t *testing.T) {
+	r := newRig(t, emulator.Options{TokenLifetime: 1, Latency: 150 * time.Millisecond}, func(c *zoho.Config) {
+		c.Concurrency = 2
+	})
+	res := r.faultRun()
+	requireOK(t, res)
+	checkBodies(t, res)
+	if n := len(writes(res.Log)) - statuses(writes(res.Log))[401]; n != faultWrites {
+		t.Errorf("%d writes processed, want the plan's %d:\n%s", n, faultWrites, logText(writes(res.Log)))
+	}
+	t.Logf("%d token grants, %d answers INVALID_TOKEN", r.client.TokenCalls(), statuses(res.Log)[401])
+	if n := r.client.TokenCalls(); n < 2 || n > 10 {
+		t.Errorf("%d token grants, want at least one renewal and at most Zoho's 10", n)
+	}
+	r.emu.SetLatency(0)
+	r.rerunUntilConverged(0)
 }
