@@ -221,6 +221,10 @@ func printReport(s streams, rep *apply.Report) {
 	fmt.Fprintf(s.out, "\nApply %s: %d created, %d updated, %d deleted, %d failed, %d skipped, %d unknown.\n",
 		map[string]string{apply.ResultApplied: "complete", apply.ResultFailed: "failed", apply.ResultInterrupted: "interrupted"}[rep.Result],
 		n.Created, n.Updated, n.Deleted, n.Failed, n.Skipped, n.Unknown)
+	if n := recovered(rep); n > 0 {
+		fmt.Fprintf(s.out, "%d of them had a lost response or waited behind one; crmsync read the org again "+
+			"and counted each as it found it (applied, or sent again).\n", n)
+	}
 	listOutcomes(s, rep, apply.Failed, "Failed:")
 	listOutcomes(s, rep, apply.Unknown, "Unknown (the response was lost; each may or may not have been applied):")
 	listOutcomes(s, rep, apply.Skipped, "Still to do (not started):")
@@ -239,6 +243,17 @@ func printReport(s streams, rep *apply.Report) {
 	default:
 		fmt.Fprintln(s.out, "Not everything was applied. Run 'crmsync plan' to see what is left (it reads the org again), then apply again.")
 	}
+}
+
+// recovered counts the changes settled by reading the org again.
+func recovered(rep *apply.Report) int {
+	n := 0
+	for _, o := range rep.Outcomes {
+		if o.Recovered {
+			n++
+		}
+	}
+	return n
 }
 
 // listOutcomes prints the changes with status st under a heading.

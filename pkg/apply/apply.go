@@ -101,12 +101,12 @@ func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) (in
 	for _, k := range keys {
 		prev := e.outcomes[k]
 		if o, ok := e2.outcomes[k]; ok {
-			o.Action, o.Source = prev.Action, prev.Source
+			o.Action, o.Source, o.Recovered = prev.Action, prev.Source, true
 			e.outcomes[k] = o
 			continue
 		}
 		// Nothing left to do: the lost write had been applied.
-		prev.Status, prev.Code = doneStatus(prev.Action), ""
+		prev.Status, prev.Code, prev.Recovered = doneStatus(prev.Action), "", true
 		prev.Message = "applied (confirmed by reading it again after a lost response)"
 		if live := state.Get(k); live != nil && prev.ID == "" {
 			prev.ID = live.ID // a create's ID, which the lost response held

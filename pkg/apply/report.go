@@ -29,6 +29,10 @@ type Outcome struct {
 	ID      string        `json:"id,omitempty"`
 	Code    string        `json:"code,omitempty"`
 	Message string        `json:"message,omitempty"`
+	// Recovered marks a change whose write had an unknown outcome (or
+	// waited behind one) and which apply settled by reading the org again:
+	// found applied, or sent again from a fresh plan.
+	Recovered bool `json:"recovered,omitempty"`
 }
 
 // Report is the JSON report of an apply, for CI artefacts. It says what

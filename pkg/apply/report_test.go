@@ -70,8 +70,18 @@ func TestReportAfterRecovery(t *testing.T) {
 	if notes := checkSteps(t, p, steps); notes != 1 {
 		t.Errorf("%d notes, want one: the total grows once, when the org is read again", notes)
 	}
-	if last := steps[len(steps)-1]; last.Total <= len(p.Changes) {
+	last := steps[len(steps)-1]
+	if last.Total <= len(p.Changes) {
 		t.Errorf("total %d, want more than the %d changes: re-planned changes are reported again", last.Total, len(p.Changes))
+	}
+	recovered := 0
+	for _, o := range rep.Outcomes {
+		if o.Recovered {
+			recovered++
+		}
+	}
+	if recovered < 2 || recovered != last.Total-len(p.Changes) {
+		t.Errorf("%d outcomes marked recovered, want the %d re-planned", recovered, last.Total-len(p.Changes))
 	}
 	if n := len(writes(res.Log)); n != faultWrites+1 {
 		t.Errorf("%d writes, want %d: only the unprocessed PUT is sent again", n, faultWrites+1)
