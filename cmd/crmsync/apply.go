@@ -38,9 +38,14 @@ Examples:
    crmsync plan -f manifests/ --out plan.json && crmsync apply plan.json
    crmsync apply -f manifests/ --prune --max-deletes 3 --auto-approve --report apply.json
 
+Ctrl-C or SIGTERM: no new write starts, the writes on the wire finish, and
+apply reports what was done, what failed, what is unknown and what is still
+to do, then exits 1. A second signal stops at once (exit 130 or 143).
+
 Exit codes:
    0  everything applied and verified
-   1  anything else (an error, a failed or skipped change, a field that did not take)`,
+   1  anything else (an error, a failed or skipped change, a field that did
+      not take, an interrupt)`,
 		Flags: append(append([]cli.Flag{manifestFlag(),
 			&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking"},
 			&cli.IntFlag{Name: "max-deletes", Usage: "refuse to apply a plan that deletes more objects than this (default 0 with --prune)", Value: -1},
@@ -79,7 +84,8 @@ func runApply(c *cli.Context, s streams) error {
 	}
 	if pl == nil { // nothing to do
 		if path := c.String("report"); path != "" {
-			rep := &apply.Report{FormatVersion: plan.FormatVersion, Outcomes: []apply.Outcome{}, Verified: true, Calls: callCounts(conn)}
+			rep := apply.NoChanges()
+			rep.Calls = callCounts(conn)
 			return writeJSON(path, rep)
 		}
 		return nil
@@ -117,7 +123,8 @@ func planForApply(c *cli.Context, s streams, conn *connection) (*plan.Plan, erro
 		return pl, nil
 	}
 	if !isTerminal(s.in) {
-		return nil, withCode(exitError, fmt.Errorf("not a terminal, so crmsync cannot ask for confirmation; review the plan and run again with --auto-approve"))
+		return nil, withCode(exitError, fmt.Errorf("standard input is not a terminal, so crmsync cannot ask for confirmation; "+
+			"review the plan and run again with --auto-approve (nothing was changed)"))
 	}
 	return pl, confirm(s, pl)
 }
@@ -159,12 +166,8 @@ func checkDeletes(c *cli.Context, pl *plan.Plan) error {
 
 // execute applies the plan, reports progress and the outcome.
 func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
-	total, n := len(pl.Changes), 0
 	opts := apply.Options{
-		Progress: func(o apply.Outcome) {
-			n++
-			fmt.Fprintf(s.err, "[%d/%d] %s: %s%s\n", n, total, o.Key, o.Status, suffix(o.Message))
-		},
+		Progress: func(st apply.Step) { printStep(s, st) },
 		Observe: func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error) {
 			res, err := observe.Observe(ctx, conn.client, scope)
 			if err != nil {
@@ -193,6 +196,17 @@ func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 	return nil
 }
 
+// printStep prints one line of progress on stderr.
+func printStep(s streams, st apply.Step) {
+	if st.Note != "" {
+		fmt.Fprintf(s.err, "[%d/%d] %s; %d more %s\n", st.Done, st.Total, st.Note,
+			st.Total-st.Done, map[bool]string{true: "step", false: "steps"}[st.Total-st.Done == 1])
+		return
+	}
+	o := st.Outcome
+	fmt.Fprintf(s.err, "[%d/%d] %s: %s%s\n", st.Done, st.Total, o.Key, o.Status, suffix(o.Message))
+}
+
 func suffix(msg string) string {
 	if msg == "" {
 		return ""
@@ -200,35 +214,66 @@ func suffix(msg string) string {
 	return " — " + msg
 }
 
+// printReport prints the outcome: the counts, then what failed, what is
+// unknown and what is still to do, then one closing line that claims
+// verification only when every change was applied and the re-read matched.
 func printReport(s streams, rep *apply.Report) {
-	counts := map[apply.Status]int{}
-	for _, o := range rep.Outcomes {
-		counts[o.Status]++
-	}
+	n := rep.Summary
 	fmt.Fprintf(s.out, "\nApply %s: %d created, %d updated, %d deleted, %d failed, %d skipped, %d unknown.\n",
-		map[bool]string{true: "interrupted", false: "complete"}[rep.Interrupted],
-		counts[apply.Created], counts[apply.Updated], counts[apply.Deleted], counts[apply.Failed], counts[apply.Skipped], counts[apply.Unknown])
-	for _, o := range rep.Outcomes {
-		if o.Status == apply.Failed || o.Status == apply.Unknown {
-			where := o.Key.String()
-			if o.Source != nil {
-				where = o.Source.String() + ": " + where
-			}
-			fmt.Fprintf(s.out, "  %s: %s: %s\n", where, o.Status, o.Message)
-		}
+		map[string]string{apply.ResultApplied: "complete", apply.ResultFailed: "failed", apply.ResultInterrupted: "interrupted"}[rep.Result],
+		n.Created, n.Updated, n.Deleted, n.Failed, n.Skipped, n.Unknown)
+	if n := recovered(rep); n > 0 {
+		fmt.Fprintf(s.out, "%d of them had a lost response or waited behind one; crmsync read the org again "+
+			"and counted each as it found it (applied, or sent again).\n", n)
 	}
 	printFormRetries(s, rep.FormRetries)
-	switch {
-	case rep.Interrupted:
-		fmt.Fprintln(s.out, "Interrupted: the changes above that did not run are unchanged; run apply again to finish.")
-	case !rep.Verified:
-	case len(rep.Mismatches) == 0:
-		fmt.Fprintln(s.out, "Verified: live state matches the manifests.")
-	default:
+	listOutcomes(s, rep, apply.Failed, "Failed:")
+	listOutcomes(s, rep, apply.Unknown, "Unknown (the response was lost; each may or may not have been applied):")
+	listOutcomes(s, rep, apply.Skipped, "Still to do (not started):")
+	if rep.Checked && len(rep.Mismatches) > 0 {
 		fmt.Fprintln(s.out, "Verification failed: these fields did not take (the server may have normalised or ignored them):")
 		for _, m := range rep.Mismatches {
 			fmt.Fprintf(s.out, "  %s %s: want %s, live %s\n", m.Key, m.Path, render.Value(m.Want), render.Value(m.Got))
 		}
+	}
+	switch {
+	case rep.Verified:
+		fmt.Fprintln(s.out, "Verified: live state matches the manifests.")
+	case rep.Interrupted:
+		fmt.Fprintln(s.out, "Interrupted: no write started after the signal; the writes in flight finished and are counted above.\n"+
+			"Run 'crmsync plan' to see what is left (it reads the org again), then apply again to finish.")
+	default:
+		fmt.Fprintln(s.out, "Not everything was applied. Run 'crmsync plan' to see what is left (it reads the org again), then apply again.")
+	}
+}
+
+// recovered counts the changes settled by reading the org again.
+func recovered(rep *apply.Report) int {
+	n := 0
+	for _, o := range rep.Outcomes {
+		if o.Recovered {
+			n++
+		}
+	}
+	return n
+}
+
+// listOutcomes prints the changes with status st under a heading.
+func listOutcomes(s streams, rep *apply.Report, st apply.Status, heading string) {
+	first := true
+	for _, o := range rep.Outcomes {
+		if o.Status != st {
+			continue
+		}
+		if first {
+			fmt.Fprintln(s.out, heading)
+			first = false
+		}
+		where := o.Key.String()
+		if o.Source != nil {
+			where = o.Source.String() + ": " + where
+		}
+		fmt.Fprintf(s.out, "  %s%s\n", where, suffix(o.Message))
 	}
 }
 

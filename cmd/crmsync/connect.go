@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/zoho"
@@ -74,6 +75,7 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 		APIVersion:   c.String("api-version"),
 		Concurrency:  c.Int("concurrency"),
 		UserAgent:    "crmsync/" + version,
+		Warnings:     errw,
 	}
 	if c.Bool("debug") {
 		cfg.Debug = &redactWriter{w: c.App.ErrWriter, r: es.redactor()} // stderr, also under --env all
@@ -116,12 +118,9 @@ func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetu
 	return conn, nil
 }
 
-// isTerminal reports whether f is a character device (a terminal).
+// isTerminal reports whether f is a terminal. /dev/null is a character
+// device but no terminal, so the check asks the terminal driver.
 func isTerminal(f any) bool {
 	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := file.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(file.Fd()))
 }

@@ -43,6 +43,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "reading", Usage: "take another reading of an ambiguous point of Zoho's docs, as Field=value (e.g. RoleUpdateResponse=bare; see docs/zoho/readings.md); repeatable"},
 			&cli.StringFlag{Name: "org-id", Usage: "without --seed: the demo org's id, e.g. to serve a sandbox and a production side by side"},
 			&cli.StringFlag{Name: "org-name", Usage: "without --seed: the demo org's company name"},
+			&cli.StringFlag{Name: "request-log", Usage: "append one JSON line per request arriving and answered to this file"},
 		},
 		Action: func(c *cli.Context) error {
 			var rd emulator.Readings
@@ -70,15 +71,24 @@ Examples:
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			url, err := emu.Listen(c.String("addr"))
+			url, stop, err := listenEmulator(emu, c.String("addr"), c.String("request-log"))
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			defer emu.Close()
+			defer stop()
 			fmt.Fprintln(s.out, url)
 			fmt.Fprintf(s.err, "Zoho CRM emulator listening on %s (API under %s/crm/v8/); Ctrl-C to stop\n", url, url)
 			<-c.Context.Done()
 			return nil
 		},
 	}
+}
+
+// listenEmulator serves emu on addr, through a request log when logPath is set.
+func listenEmulator(emu *emulator.Server, addr, logPath string) (string, func(), error) {
+	if logPath != "" {
+		return serveLogged(emu, addr, logPath)
+	}
+	url, err := emu.Listen(addr)
+	return url, func() { emu.Close() }, err
 }

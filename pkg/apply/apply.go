@@ -11,8 +11,10 @@ import (
 
 // Options configure an apply.
 type Options struct {
-	// Progress is called as each change finishes.
-	Progress func(Outcome)
+	// Progress is called once per change as it reaches its outcome, again
+	// for a change re-planned after a lost response, and when the number
+	// of steps grows (see Step).
+	Progress func(Step)
 	// Observe reads the live state of a scope again, for replanning and
 	// verification.
 	Observe func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error)
@@ -21,11 +23,14 @@ type Options struct {
 // Apply executes p through d and verifies the result. The returned report
 // is complete even when err is non-nil.
 func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, error) {
-	e := newExecutor(p, d, opts.Progress)
+	e := newExecutor(p, d, newProgress(opts.Progress, len(p.Changes)))
 	rep := &Report{FormatVersion: plan.FormatVersion}
+	defer rep.finish()
 	rep.Interrupted = e.execute(ctx)
 	if !rep.Interrupted && opts.Observe != nil {
-		if err := e.recoverUnknown(ctx, d, opts); err != nil {
+		interrupted, err := e.recoverUnknown(ctx, d, opts)
+		rep.Interrupted = interrupted
+		if err != nil {
 			rep.Outcomes = e.sorted()
 			return rep, err
 		}
@@ -62,19 +67,20 @@ func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, er
 	for _, r := range res {
 		rep.Mismatches = append(rep.Mismatches, Mismatch{Key: r.Key, Path: r.Field.Path, Want: r.Field.New, Got: r.Field.Old})
 	}
-	rep.Verified = true
+	rep.Checked = true
 	return rep, nil
 }
 
-func newExecutor(p *plan.Plan, d Doer, progress func(Outcome)) *executor {
-	return &executor{p: p, d: d, progress: progress, ids: map[model.Key]string{},
-		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{}, refForms: &sync.Map{}, sent: &sync.Map{}}
+func newExecutor(p *plan.Plan, d Doer, prog *progress) *executor {
+	return &executor{p: p, d: d, progress: prog, ids: map[model.Key]string{},
+		state: map[int]reqState{}, outcomes: map[model.Key]*Outcome{}, uncertain: map[int]bool{},
+		refForms: &sync.Map{}, sent: &sync.Map{}, reported: map[model.Key]bool{}}
 }
 
 // recoverUnknown reads the live state again and re-plans every change whose write had an unknown outcome,
 // together with the changes skipped behind it, and runs that plan once. A
 // write that did take shows up as no change and counts as done.
-func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) error {
+func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) (interrupted bool, err error) {
 	var keys []model.Key
 	for _, c := range e.p.Changes {
 		for _, id := range c.Requests {
@@ -85,37 +91,47 @@ func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) err
 		}
 	}
 	if len(keys) == 0 {
-		return nil
+		return false, nil
 	}
 	var changes []plan.Change
 	for _, k := range keys {
 		changes = append(changes, *e.change(k))
 	}
+	e.progress.grow(len(keys), fmt.Sprintf("reading the org again: %d %s an unknown outcome or waited behind one",
+		len(keys), plural(len(keys), "change had", "changes had")))
 	state, lookups, err := opts.Observe(ctx, e.p.Scope)
 	if err != nil {
-		return fmt.Errorf("read again after writes with unknown outcome: %w", err)
+		return false, fmt.Errorf("read again after writes with unknown outcome: %w", err)
 	}
 	sub, err := plan.Replan(changes, state, lookups)
 	if err != nil {
-		return fmt.Errorf("re-plan after writes with unknown outcome: %w", err)
+		return false, fmt.Errorf("re-plan after writes with unknown outcome: %w", err)
 	}
-	e2 := newExecutor(sub, d, opts.Progress)
-	e2.execute(ctx)
+	e2 := newExecutor(sub, d, e.progress)
+	interrupted = e2.execute(ctx)
 	for _, k := range keys {
 		prev := e.outcomes[k]
 		if o, ok := e2.outcomes[k]; ok {
-			o.Action, o.Source = prev.Action, prev.Source
+			o.Action, o.Source, o.Recovered = prev.Action, prev.Source, true
 			e.outcomes[k] = o
-		} else {
-			// Nothing left to do: the lost write had been applied.
-			prev.Status, prev.Code = doneStatus(prev.Action), ""
-			prev.Message = "applied (confirmed by reading it again after a lost response)"
-			if live := state.Get(k); live != nil && prev.ID == "" {
-				prev.ID = live.ID // a create's ID, which the lost response held
-			}
+			continue
 		}
+		// Nothing left to do: the lost write had been applied.
+		prev.Status, prev.Code, prev.Recovered = doneStatus(prev.Action), "", true
+		prev.Message = "applied (confirmed by reading it again after a lost response)"
+		if live := state.Get(k); live != nil && prev.ID == "" {
+			prev.ID = live.ID // a create's ID, which the lost response held
+		}
+		e.progress.step(*prev)
 	}
-	return nil
+	return interrupted, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // sorted returns the outcomes in the plan's change order.

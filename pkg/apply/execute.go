@@ -33,7 +33,6 @@ const (
 type executor struct {
 	p        *plan.Plan
 	d        Doer
-	progress func(Outcome)
 	ids      map[model.Key]string
 	state    map[int]reqState
 	outcomes map[model.Key]*Outcome
@@ -44,6 +43,9 @@ type executor struct {
 	refForms *sync.Map
 	// sent holds, per request ID, the request as last sent (zoho.Request).
 	sent *sync.Map
+	// reported marks the changes whose outcome went to progress.
+	reported map[model.Key]bool
+	progress *progress
 }
 
 type done struct {
@@ -53,13 +55,14 @@ type done struct {
 
 // execute sends every request whose dependencies succeeded, as many at a
 // time as the client allows, and skips the ones whose dependencies did
-// not. Once ctx is cancelled no new request starts; running ones finish:
-// they run under a context that the interrupt does not cancel, since a
-// write cut off mid-flight has an unknown outcome that nothing re-reads.
+// not. Once ctx is cancelled no new request starts: the executor launches
+// none, and a launched one still waiting for a connection slot, a token or
+// a retry is not sent (zoho.FinishStarted). Requests already on the wire
+// finish, since a write cut off mid-flight has an unknown outcome.
 func (e *executor) execute(ctx context.Context) (interrupted bool) {
 	results := make(chan done)
 	inFlight := 0
-	sendCtx := context.WithoutCancel(ctx)
+	sendCtx := zoho.FinishStarted(ctx)
 	for {
 		ready := e.ready()
 		if ctx.Err() != nil {
@@ -81,6 +84,7 @@ func (e *executor) execute(ctx context.Context) (interrupted bool) {
 		inFlight--
 		e.finish(res)
 	}
+	interrupted = interrupted || ctx.Err() != nil
 	e.skipRest(interrupted)
 	return interrupted
 }
@@ -141,29 +145,57 @@ func (e *executor) finish(d done) {
 		if o.Status == Created && o.ID != "" {
 			e.ids[o.Key] = o.ID
 		}
-		if o.Status == Failed || o.Status == Unknown || o.Status == Skipped {
+		if !isDone(o.Status) {
 			ok = false
 		}
-		e.record(o)
 	}
 	if ok {
 		e.state[d.id] = succeeded
 	} else {
 		e.state[d.id] = failed
 	}
+	for _, o := range d.outcomes {
+		e.record(o)
+	}
 }
 
+// record merges the outcome of one request into its change's: a change is
+// done only when all its requests are, and its first failure stays. The
+// change is reported once, when none of its requests is left to run.
 func (e *executor) record(o Outcome) {
-	if c := e.change(o.Key); c != nil {
+	c := e.change(o.Key)
+	if c != nil {
 		o.Action, o.Source = c.Action, c.Source
 		if o.ID == "" {
 			o.ID = c.ID
 		}
 	}
-	e.outcomes[o.Key] = &o
-	if e.progress != nil {
-		e.progress(o)
+	if prev := e.outcomes[o.Key]; prev != nil {
+		switch {
+		case !isDone(prev.Status):
+			o = *prev
+		case !isDone(o.Status):
+			o.Message = "partly applied; " + o.Message
+		case o.ID == "":
+			o.ID = prev.ID
+		}
 	}
+	e.outcomes[o.Key] = &o
+	if c == nil || e.reported[o.Key] || !e.settled(c) {
+		return
+	}
+	e.reported[o.Key] = true
+	e.progress.step(*e.outcomes[o.Key])
+}
+
+// settled says whether none of c's requests is pending or running.
+func (e *executor) settled(c *plan.Change) bool {
+	for _, id := range c.Requests {
+		if s := e.state[id]; s == pending || s == running {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *executor) change(k model.Key) *plan.Change {
@@ -175,14 +207,19 @@ func (e *executor) change(k model.Key) *plan.Change {
 	return nil
 }
 
-// skipRest marks every change that never ran.
+// skipRest marks every request that never ran, and reports its change.
 func (e *executor) skipRest(interrupted bool) {
-	msg := "skipped"
+	msg := ""
 	if interrupted {
-		msg = "skipped: interrupted before it started"
+		msg = "interrupted before it started"
+	}
+	for _, r := range e.p.Requests {
+		if e.state[r.ID] == pending {
+			e.state[r.ID] = failed
+		}
 	}
 	for _, c := range e.p.Changes {
-		if e.outcomes[c.Key] == nil {
+		if o := e.outcomes[c.Key]; o == nil || (isDone(o.Status) && !e.reported[c.Key]) {
 			e.record(Outcome{Key: c.Key, Status: Skipped, Message: msg})
 		}
 	}
@@ -207,6 +244,8 @@ func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, er
 	}
 	e.sent.Store(r.ID, zr)
 	switch {
+	case err != nil && zoho.IsNotSent(err):
+		return e.all(r, Skipped, "", "interrupted before it was sent")
 	case err != nil && zoho.IsOutcomeUnknown(err):
 		return e.all(r, Unknown, "", err.Error())
 	case err != nil:

@@ -164,7 +164,8 @@ func TestFault429Storm(t *testing.T) {
 }
 
 // TestFaultMaxConcurrent: the org allows fewer calls in flight than the
-// client makes; the calls beyond the limit get 429 and are retried.
+// client makes; the calls beyond the limit get 429 and are retried, and
+// the client lowers its width (5, 2, 1) for the rest of the run.
 func TestFaultMaxConcurrent(t *testing.T) {
 	r := newRig(t, emulator.Options{MaxConcurrent: 1, Latency: 3 * time.Millisecond}, func(c *zoho.Config) {
 		c.Concurrency = 5
@@ -176,7 +177,14 @@ func TestFaultMaxConcurrent(t *testing.T) {
 	if statuses(r.emu.Requests())[429] == 0 {
 		t.Errorf("no 429 was answered; the limit was never reached")
 	}
+	if w := r.client.Concurrency(); w != 1 {
+		t.Errorf("the client still makes %d calls at a time after 429s at an org limit of 1", w)
+	}
+	r.emu.ResetLog()
 	r.rerunUntilConverged(0)
+	if n := statuses(r.emu.Requests())[429]; n != 0 {
+		t.Errorf("%d answers 429 after the width dropped, want none", n)
+	}
 }
 
 // TestFault500BeforeProcessing: targeted 500s that the emulator answers

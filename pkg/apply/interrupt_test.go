@@ -4,6 +4,8 @@ package apply
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -100,4 +102,75 @@ func doneRequests(p *plan.Plan, rep *Report) int {
 		}
 	}
 	return n
+}
+
+// sendLog is an HTTP transport that records when each API write leaves the
+// client, after its slot and its token: the moment it goes on the wire.
+type sendLog struct {
+	mu    sync.Mutex
+	sent  []time.Time
+	inner http.RoundTripper
+}
+
+func (s *sendLog) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Method != http.MethodGet && strings.HasPrefix(req.URL.Path, "/crm/") {
+		s.mu.Lock()
+		s.sent = append(s.sent, time.Now())
+		s.mu.Unlock()
+	}
+	return s.inner.RoundTrip(req)
+}
+
+// TestInterruptQueuedWrites: one call in flight at a time and many ready
+// writes queued for the slot. Ctrl-C while the first write is on the wire:
+// that write finishes, and none of the queued ones is sent, although each
+// was handed to the client before the signal.
+func TestInterruptQueuedWrites(t *testing.T) {
+	sends := &sendLog{inner: http.DefaultTransport}
+	r := newRig(t, emulator.Options{}, func(c *zoho.Config) {
+		c.Concurrency = 1
+		c.HTTPClient = &http.Client{Transport: sends}
+	})
+	before := r.emu.Snapshot()
+	p := r.plan(faultManifests.parse(t), plan.Options{})
+	// Slow from here: a queued write could only be sent a whole latency
+	// after the first, long after the interrupt.
+	r.emu.SetLatency(time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var cancelled time.Time
+	go func() { // Ctrl-C once the first write is on the wire
+		for {
+			sends.mu.Lock()
+			n := len(sends.sent)
+			sends.mu.Unlock()
+			if n > 0 {
+				cancelled = time.Now()
+				cancel()
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	rep, err := Apply(ctx, r.client, p, Options{Observe: r.observeFunc()})
+	checkSafe(t, before, r.emu.Snapshot(), p)
+	if err != nil || !rep.Interrupted || rep.Result != ResultInterrupted || rep.Verified {
+		t.Fatalf("err %v; interrupted %v, result %s, verified %v", err, rep.Interrupted, rep.Result, rep.Verified)
+	}
+	sends.mu.Lock()
+	sent := append([]time.Time(nil), sends.sent...)
+	sends.mu.Unlock()
+	for _, at := range sent[1:] {
+		if at.After(cancelled) {
+			t.Errorf("a write was sent %s after the interrupt", at.Sub(cancelled))
+		}
+	}
+	if n := len(sent); n != 1 {
+		t.Errorf("%d writes sent, want only the one on the wire at the interrupt", n)
+	}
+	if n := doneRequests(p, rep); n != len(sent) || rep.Summary.Failed+rep.Summary.Unknown != 0 {
+		t.Errorf("summary %+v, %d requests done: want the write that was sent done and every other change still to do", rep.Summary, n)
+	}
+	r.emu.SetLatency(0)
+	r.rerunUntilConverged(1)
 }

@@ -7,5 +7,6 @@ import "context"
 // `crmsync auth token`, which hands one token to every later step of a CI
 // workflow. The token is a secret: print it only where the user asked.
 func (c *Client) AccessToken(ctx context.Context) (string, error) {
-	return c.tokens.token(ctx)
+	t, err := c.tokens.token(ctx)
+	return t.value, err
 }

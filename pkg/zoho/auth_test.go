@@ -395,3 +395,52 @@ func TestExchangeGrantToken(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestInvalidTokenBlamesDCOnlyOnFirstUse: a refused token sends the admin
+// to ZOHO_DC only when it was minted in this run and refused on its first
+// use; a token that had worked and is refused later was revoked or
+// expired, which the data centre does not explain.
+func TestInvalidTokenBlamesDCOnlyOnFirstUse(t *testing.T) {
+	f := newFake(t)
+	c := f.client(nil)
+	body := []byte(`{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}`)
+	r := Request{Method: "GET", Path: "/settings/roles"}
+	fresh := c.failure(r, attempt{status: http.StatusUnauthorized, body: body, fresh: true}).Error()
+	if !strings.Contains(fresh, "on its first use") || !strings.Contains(fresh, EnvDC) {
+		t.Errorf("fresh token refused: %s", fresh)
+	}
+	used := c.failure(r, attempt{status: http.StatusUnauthorized, body: body, fresh: false}).Error()
+	if strings.Contains(used, EnvDC) || strings.Contains(used, "data centre") || !strings.Contains(used, "auth exchange") {
+		t.Errorf("token that had worked refused: %s", used)
+	}
+}
+
+// TestTokenBudget: the client never asks for more than ten tokens in ten
+// minutes; the eleventh is refused before any call, with the time after
+// which a run can go on, and the window slides.
+func TestTokenBudget(t *testing.T) {
+	f := newFake(t)
+	c := f.client(nil)
+	now := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	c.tokens.now = func() time.Time { return now }
+	for i := range 10 {
+		f.expireAll()
+		if _, err := c.ListRoles(context.Background()); err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+		now = now.Add(30 * time.Second)
+	}
+	f.expireAll()
+	_, err := c.ListRoles(context.Background())
+	var te *TokenError
+	if !errors.As(err, &te) || !strings.Contains(err.Error(), "run again after 10:10:00 UTC") {
+		t.Fatalf("eleventh token: %v", err)
+	}
+	if g := f.grantCount(); g != 10 {
+		t.Errorf("%d grants, want 10", g)
+	}
+	now = now.Add(6 * time.Minute) // the first grants leave the window
+	if _, err := c.ListRoles(context.Background()); err != nil {
+		t.Errorf("after the window slid: %v", err)
+	}
+}

@@ -11,7 +11,7 @@ type Client struct {
 	s      settings
 	http   *http.Client
 	tokens *tokenManager
-	sem    chan struct{} // one slot per API call in flight
+	slots  *limiter // one slot per API call in flight
 	counts *counter
 	red    *redactor
 	log    *debugLog
@@ -30,7 +30,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	c := &Client{
 		s:      s,
 		http:   s.HTTPClient,
-		sem:    make(chan struct{}, s.Concurrency),
+		slots:  newLimiter(s.Concurrency),
 		counts: newCounter(),
 		red:    red,
 		log:    &debugLog{w: s.Debug, red: red},
@@ -41,3 +41,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 
 // APIVersion returns the API version in the path, e.g. "v8".
 func (c *Client) APIVersion() string { return c.s.APIVersion }
+
+// Concurrency returns the number of API calls allowed in flight now: the
+// configured concurrency, or less after Zoho answered 429.
+func (c *Client) Concurrency() int { return c.slots.current() }

@@ -53,6 +53,9 @@ type Config struct {
 	// Debug, if non-nil, receives one block per HTTP exchange, with every
 	// secret redacted.
 	Debug io.Writer
+	// Warnings, if non-nil, receives one line whenever the client changes
+	// how it runs on its own, e.g. fewer calls in flight after a 429.
+	Warnings io.Writer
 	// Retry bounds the retries; zero fields take defaults.
 	Retry RetryPolicy
 	// UserAgent is sent with every call; default "crmsync".

@@ -168,3 +168,25 @@ func (e *TokenError) Error() string {
 
 // Unwrap returns the network or context cause, if any.
 func (e *TokenError) Unwrap() error { return e.err }
+
+// NotSentError is a call that was never sent because its context ended
+// while it waited for a connection slot, a token or a retry. Zoho did not
+// process it: nothing of it was applied.
+type NotSentError struct {
+	Method, Path string
+	Err          error
+}
+
+// Error says that the call was not sent, and why.
+func (e *NotSentError) Error() string {
+	return fmt.Sprintf("%s %s: not sent: %v", e.Method, e.Path, e.Err)
+}
+
+// Unwrap returns the cause, usually context.Canceled.
+func (e *NotSentError) Unwrap() error { return e.Err }
+
+// IsNotSent reports whether err's chain holds a *NotSentError.
+func IsNotSent(err error) bool {
+	var n *NotSentError
+	return errors.As(err, &n)
+}

@@ -289,12 +289,16 @@ func TestTokenExpiryDuringRun(t *testing.T) {
 		if len(puts) > 2 || puts[len(puts)-1].Status != 200 {
 			t.Errorf("PUT answers %v", statuses(puts))
 		}
-		// An eleventh grant is refused by the limit: the client reports it.
+		// An eleventh grant would block the refresh token: the client
+		// refuses it before asking, and says why.
 		h.emu.ExpireTokens()
 		_, err := c.ListRoles(cx)
 		var te *zoho.TokenError
-		if !errors.As(err, &te) || !strings.Contains(te.Hint, "10 access tokens per refresh token per 10 minutes") {
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), "already asked for 10 access tokens in the last 10m0s") {
 			t.Errorf("after ten grants: err = %v", err)
+		}
+		if n := len(h.grants()); n != 10 || c.TokenCalls() != 10 {
+			t.Errorf("%d grants (client counted %d), want 10: the eleventh must not be sent", n, c.TokenCalls())
 		}
 	})
 	// With a 1 s lifetime the client refreshes before expiry, in both units

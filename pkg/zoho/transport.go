@@ -74,6 +74,8 @@ type attempt struct {
 	body   []byte
 	err    error  // transport error once the request was handed to the client
 	token  string // the access token used
+	fresh  bool   // the token was minted in this run and had not been accepted yet
+	width  int    // calls allowed in flight when the attempt got its slot
 }
 
 // action is what to do after an attempt.
@@ -87,15 +89,18 @@ const (
 	actFail                  // stop with the transport error
 )
 
-// send runs the attempts of one call.
+// send runs the attempts of one call. ctx ending stops the call before an
+// attempt is sent and between attempts; under FinishStarted an attempt on
+// the wire runs to its end.
 func (c *Client) send(ctx context.Context, r Request) (attempt, error) {
 	start, reauthed := time.Now(), false
+	wire := wireContext(ctx)
 	for n := 1; ; n++ {
-		a, err := c.roundTrip(ctx, r)
+		a, err := c.roundTrip(ctx, wire, r)
 		if err != nil {
 			return a, err
 		}
-		switch c.decide(ctx, r.Method, a, reauthed) {
+		switch c.decide(wire, r.Method, a, reauthed) {
 		case actDone:
 			return a, nil
 		case actFail:
@@ -104,10 +109,11 @@ func (c *Client) send(ctx context.Context, r Request) (attempt, error) {
 			return a, &OutcomeUnknownError{Method: r.Method, Path: r.Path, Err: c.cause(r, a)}
 		case actReauth:
 			reauthed, n = true, n-1 // the rejected call was not processed
-			if err := c.tokens.invalidate(ctx, a.token); err != nil {
-				return a, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
-			}
+			c.tokens.invalidate(a.token)
 			continue
+		}
+		if a.status == http.StatusTooManyRequests {
+			c.narrow(a.width)
 		}
 		wait := c.s.Retry.backoff(n)
 		if d, ok := retryAfter(a.header, time.Now()); ok {
@@ -117,8 +123,19 @@ func (c *Client) send(ctx context.Context, r Request) (attempt, error) {
 			return a, &retryError{method: r.Method, path: r.Path, attempts: n, took: time.Since(start), err: c.cause(r, a)}
 		}
 		if err := sleepCtx(ctx, wait); err != nil {
-			return a, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
+			return a, &NotSentError{Method: r.Method, Path: r.Path, Err: err}
 		}
+	}
+}
+
+// narrow lowers the calls in flight after a 429 [api.md §7: the same code
+// answers the daily limit and the concurrency limit, so every 429 counts]
+// and says so on Config.Warnings.
+func (c *Client) narrow(seen int) {
+	w, changed := c.slots.lower(seen)
+	if changed && c.s.Warnings != nil {
+		fmt.Fprintf(c.s.Warnings, "Zoho answered 429 TOO_MANY_REQUESTS with up to %d calls in flight: "+
+			"crmsync now makes at most %d at a time for the rest of this run\n", seen, w)
 	}
 }
 
@@ -207,11 +224,21 @@ func isInvalidToken(body []byte) bool {
 }
 
 // roundTrip sends one attempt. An error means the request was not sent
-// (no slot, no token, bad URL).
-func (c *Client) roundTrip(ctx context.Context, r Request) (attempt, error) {
+// (no slot, no token, bad URL). It waits for a slot under ctx, then takes
+// the token, and checks ctx once more right before sending; the HTTP
+// exchange itself runs under wire.
+func (c *Client) roundTrip(ctx, wire context.Context, r Request) (attempt, error) {
 	fail := func(err error) (attempt, error) {
+		if ctx.Err() != nil {
+			return attempt{}, &NotSentError{Method: r.Method, Path: r.Path, Err: err}
+		}
 		return attempt{}, fmt.Errorf("%s %s: %w", r.Method, r.Path, err)
 	}
+	width, err := c.slots.acquire(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	defer c.slots.release()
 	base, err := c.APIDomain(ctx)
 	if err != nil {
 		return fail(err)
@@ -220,21 +247,23 @@ func (c *Client) roundTrip(ctx context.Context, r Request) (attempt, error) {
 	if err != nil {
 		return fail(err)
 	}
-	req, err := c.newRequest(ctx, base, tok, r)
+	req, err := c.newRequest(wire, base, tok.value, r)
 	if err != nil {
 		return fail(c.red.wrap(err))
 	}
-	if err := acquireCtx(ctx, c.sem); err != nil {
+	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
-	defer func() { <-c.sem }()
 	c.counts.addCall(r.Method, r.Path)
-	a, start := attempt{token: tok}, time.Now()
+	a, start := attempt{token: tok.value, fresh: tok.fresh, width: width}, time.Now()
 	resp, err := c.http.Do(req)
 	if err == nil {
 		a.status, a.header = resp.StatusCode, resp.Header
 		a.body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 		resp.Body.Close()
+		if !(a.status == http.StatusUnauthorized && isInvalidToken(a.body)) {
+			c.tokens.prove(tok.value)
+		}
 	}
 	a.err = c.red.wrap(err)
 	c.log.log(exchange{method: r.Method, url: req.URL.String(), reqBody: r.Body, status: a.status,
@@ -300,8 +329,12 @@ func (c *Client) failure(r Request, a attempt) error {
 		return fmt.Errorf("%w; the access token is expired or revoked and no refresh token is configured: "+
 			"set %s, %s and %s, or a fresh %s", e, EnvClientID, EnvClientSecret, EnvRefreshToken, EnvAccessToken)
 	}
-	return fmt.Errorf("%w; a freshly minted access token was rejected too: check that %s matches the "+
-		"data centre of the refresh token", e, EnvDC)
+	if a.fresh {
+		return fmt.Errorf("%w; a freshly minted access token was rejected too, on its first use: check that %s matches the "+
+			"data centre of the refresh token", e, EnvDC)
+	}
+	return fmt.Errorf("%w; the access token was rejected again after a refresh: the refresh token may have been "+
+		"revoked; get a new one with 'crmsync auth exchange'", e)
 }
 
 // backoff is the wait before retry n (n ≥ 1): exponential with full jitter.
