@@ -79,7 +79,7 @@ func runApply(c *cli.Context, s streams) error {
 	}
 	if pl == nil { // nothing to do
 		if path := c.String("report"); path != "" {
-			rep := &apply.Report{FormatVersion: plan.FormatVersion, Outcomes: []apply.Outcome{}, Verified: true, Calls: callCounts(conn)}
+			rep := &apply.Report{FormatVersion: apply.FormatVersion, Outcomes: []apply.Outcome{}, Verified: true, Calls: callCounts(conn)}
 			return writeJSON(path, rep)
 		}
 		return nil

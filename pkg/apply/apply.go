@@ -22,7 +22,7 @@ type Options struct {
 // is complete even when err is non-nil.
 func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, error) {
 	e := newExecutor(p, d, opts.Progress)
-	rep := &Report{FormatVersion: plan.FormatVersion}
+	rep := &Report{FormatVersion: FormatVersion}
 	rep.Interrupted = e.execute(ctx)
 	if !rep.Interrupted && opts.Observe != nil {
 		if err := e.recoverUnknown(ctx, d, opts); err != nil {

@@ -31,6 +31,11 @@ type Outcome struct {
 	Message string        `json:"message,omitempty"`
 }
 
+// FormatVersion is the version of the apply report (--report). It moves on
+// its own, apart from the JSON plan's (docs/plan-json.md, "The apply
+// report"): a minor bump only adds keys.
+const FormatVersion = "1.0"
+
 // Report is the JSON report of an apply, for CI artefacts.
 type Report struct {
 	FormatVersion string           `json:"format_version"`
