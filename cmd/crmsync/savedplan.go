@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -24,7 +25,10 @@ func loadSavedPlan(ctx context.Context, c *cli.Context, conn *connection, path s
 		return nil, withCode(exitError, fmt.Errorf("read the plan: %w", err))
 	}
 	pl, err := jsonplan.Read(data)
-	if err != nil {
+	switch {
+	case errors.Is(err, jsonplan.ErrNotPlan):
+		return nil, withCode(exitError, fmt.Errorf("%s is %w", path, err))
+	case err != nil:
 		return nil, withCode(exitError, fmt.Errorf("%s: %w", path, err))
 	}
 	if pl.Org == nil {
