@@ -44,8 +44,9 @@ func Read(data []byte) (*plan.Plan, error) {
 }
 
 // ToPlan converts a JSON plan back into the internal plan. Field values
-// keep their JSON form (apply verifies against the After objects, not
-// them); fallback forms are dropped, since apply derives them again.
+// return to the plan's readable form, so that a saved plan shows as it did
+// when it was made (apply verifies against the After objects, not them);
+// fallback forms are dropped, since apply derives them again.
 func ToPlan(jp *Plan) *plan.Plan {
 	p := &plan.Plan{
 		FormatVersion: plan.FormatVersion, APIDomain: jp.APIDomain, APIVersion: jp.APIVersion,
@@ -80,7 +81,8 @@ func toChange(c Change) plan.Change {
 }
 
 func toField(f FieldChange) plan.FieldDiff {
-	return plan.FieldDiff{Path: strings.Join(f.Path, "."), Steps: f.Path, Old: f.Before, New: f.After}
+	return plan.FieldDiff{Path: strings.Join(f.Path, "."), Steps: f.Path,
+		Old: readable(f.Path, f.Before), New: readable(f.Path, f.After)}
 }
 
 func toRequest(r Request) plan.Request {
