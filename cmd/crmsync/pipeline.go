@@ -10,7 +10,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/pkg/apply"
 	"github.com/crmsync/crmsync/pkg/desired"
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -140,13 +142,17 @@ func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) rend
 		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(w)}
 }
 
+// jsonPlanOptions build the JSON plan with the fallback body forms apply
+// really sends.
+var jsonPlanOptions = jsonplan.Options{Fallbacks: apply.FallbackForms}
+
 // renderPlanWith writes the plan in the chosen format with o.
 func renderPlanWith(c *cli.Context, w io.Writer, pl *plan.Plan, o render.Options) error {
 	switch c.String("format") {
 	case "text":
 		return render.Text(w, pl, o)
 	case "json":
-		return render.JSON(w, pl)
+		return render.JSON(w, pl, jsonPlanOptions)
 	case "markdown", "md":
 		return render.Markdown(w, pl, o)
 	}

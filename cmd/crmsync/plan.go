@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/crmsync/crmsync/pkg/plan"
+	"github.com/crmsync/crmsync/pkg/render"
 )
 
 func planCommand(s streams) *cli.Command {
@@ -143,11 +144,12 @@ func savePlan(c *cli.Context, conn *connection, pl *plan.Plan, path string) erro
 	pl.Org = &plan.Org{ID: string(org.ID), Name: org.CompanyName}
 	pl.APIDomain, pl.APIVersion = domain, conn.client.APIVersion()
 	pl.Calls.Made = callCounts(conn)
-	data, err := json.MarshalIndent(pl, "", "  ")
-	if err != nil {
+	// The saved plan is the JSON plan; it carries all that apply needs.
+	var data bytes.Buffer
+	if err := render.JSON(&data, pl, jsonPlanOptions); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(path, data.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("save the plan: %w", err)
 	}
 	return nil

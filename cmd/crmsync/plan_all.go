@@ -54,7 +54,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 	o := renderOptions(c, s.out, drift, c.String("api-version"))
 	switch c.String("format") {
 	case "json":
-		err = render.MultiJSON(s.out, rep)
+		err = render.MultiJSON(s.out, rep, jsonPlanOptions)
 	case "markdown", "md":
 		err = render.MultiMarkdown(s.out, rep, o)
 	default:

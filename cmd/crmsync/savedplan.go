@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -22,28 +24,27 @@ func loadSavedPlan(ctx context.Context, c *cli.Context, conn *connection, path s
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("read the plan: %w", err))
 	}
-	var pl plan.Plan
-	if err := json.Unmarshal(data, &pl); err != nil {
-		return nil, withCode(exitError, fmt.Errorf("%s is not a crmsync plan: %w", path, err))
-	}
-	major, _, _ := strings.Cut(pl.FormatVersion, ".")
-	if want, _, _ := strings.Cut(plan.FormatVersion, "."); major != want {
-		return nil, withCode(exitError, fmt.Errorf("%s has plan format %q; this crmsync reads %s.x", path, pl.FormatVersion, want))
+	pl, err := jsonplan.Read(data)
+	switch {
+	case errors.Is(err, jsonplan.ErrNotPlan):
+		return nil, withCode(exitError, fmt.Errorf("%s is %w", path, err))
+	case err != nil:
+		return nil, withCode(exitError, fmt.Errorf("%s: %w", path, err))
 	}
 	if pl.Org == nil {
 		return nil, withCode(exitError, fmt.Errorf("%s records no org; save plans with 'crmsync plan --out'", path))
 	}
-	if err := checkOrg(ctx, conn, &pl); err != nil {
+	if err := checkOrg(ctx, conn, pl); err != nil {
 		return nil, withCode(exitError, err)
 	}
 	res, err := observe.Observe(ctx, conn.client, pl.Scope)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
-	if stale := staleObjects(&pl, res.State); len(stale) > 0 {
+	if stale := staleObjects(pl, res.State); len(stale) > 0 {
 		return nil, withCode(exitError, fmt.Errorf("the plan is stale, the org changed since it was made:\n  %s\nmake a new plan", strings.Join(stale, "\n  ")))
 	}
-	return &pl, nil
+	return pl, nil
 }
 
 func checkOrg(ctx context.Context, conn *connection, pl *plan.Plan) error {

@@ -24,7 +24,7 @@ type Options struct {
 // is complete even when err is non-nil.
 func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, error) {
 	e := newExecutor(p, d, newProgress(opts.Progress, len(p.Changes)))
-	rep := &Report{FormatVersion: plan.FormatVersion}
+	rep := &Report{FormatVersion: FormatVersion}
 	defer rep.finish()
 	rep.Interrupted = e.execute(ctx)
 	if !rep.Interrupted && opts.Observe != nil {

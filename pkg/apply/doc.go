@@ -3,5 +3,7 @@
 // to each change, re-plans objects whose write had an unknown outcome
 // instead of repeating the write, and verifies the result against the plan.
 //
-// It imports plan, model and zoho; nothing imports it but the CLI.
+// It imports plan, model and zoho, and jsonplan for the type of the
+// fallback body forms it lists for the JSON plan (forms.go); nothing
+// imports it but the CLI.
 package apply

@@ -35,6 +35,12 @@ type Outcome struct {
 	Recovered bool `json:"recovered,omitempty"`
 }
 
+// FormatVersion is the version of the apply report (--report). It moves on
+// its own, apart from the JSON plan's (docs/plan-json.md, "The apply
+// report"): a minor bump only adds keys. 1.1 added result, summary,
+// checked, changes[].recovered and form_retries.
+const FormatVersion = "1.1"
+
 // Report is the JSON report of an apply, for CI artefacts. It says what
 // the text report says: Verified is true only when every change was
 // applied and the re-read matched.
@@ -78,7 +84,7 @@ const (
 
 // NoChanges is the report of an apply that had nothing to do.
 func NoChanges() *Report {
-	r := &Report{FormatVersion: plan.FormatVersion, Outcomes: []Outcome{}, Checked: true}
+	r := &Report{FormatVersion: FormatVersion, Outcomes: []Outcome{}, Checked: true}
 	r.finish()
 	return r
 }

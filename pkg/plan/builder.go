@@ -145,7 +145,7 @@ func (b *builder) replace(c *Change, r *model.Object, a *model.Object) {
 	c.TransferTo, c.Destructive = del.TransferTo, true
 	c.Destroys = "deletes the live " + r.Key.String() + " first: " + del.Destroys
 	c.After.Replaces = &model.Object{Key: r.Key, Absent: true, TransferTo: del.TransferTo}
-	c.Fields = append([]FieldDiff{{Path: "replaces", Old: r.Key.Name, New: nil}}, c.Fields...)
+	c.Fields = append([]FieldDiff{{Path: "replaces", Steps: []string{"replaces"}, Old: r.Key.Name, New: nil}}, c.Fields...)
 }
 
 // deleteChange plans the deletion of live object o; d is the absent

@@ -33,6 +33,10 @@ func criteriaText(c *model.Criteria) string {
 	return fmt.Sprintf("%s %s %s", c.Field, strings.ToLower(c.Comparator), valueText(c.Value))
 }
 
+// CriteriaText is the canonical text of criteria that the plan compares and
+// shows (criteriaText); readers of saved plans use it to show them the same.
+func CriteriaText(c *model.Criteria) string { return criteriaText(c) }
+
 // valueText renders a criteria value. Numbers and numeric strings render the
 // same, because Zoho may echo a number as a string.
 func valueText(v any) string {

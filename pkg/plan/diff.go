@@ -82,7 +82,7 @@ func fieldDiffs(before, after any) []FieldDiff {
 	}
 	var out []FieldDiff
 	for _, c := range log {
-		out = append(out, FieldDiff{Path: strings.Join(c.Path, "."), Old: deref(c.From), New: deref(c.To)})
+		out = append(out, FieldDiff{Path: strings.Join(c.Path, "."), Steps: slices.Clone(c.Path), Old: deref(c.From), New: deref(c.To)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out

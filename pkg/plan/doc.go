@@ -12,7 +12,8 @@
 // locking configurations on modules Zoho refuses (locking_checks.go).
 //
 // A Plan is plain data: no closures, no clients, and it survives a JSON round
-// trip unchanged. The JSON form is the contract documented in docs/plan-json.md.
+// trip unchanged. It is not the JSON contract: package jsonplan builds the
+// versioned JSON plan from it (docs/plan-json.md); plan must not import it.
 //
 // This package must not import net/http, package zoho, observe or apply:
 // `go list -deps ./pkg/plan` shows no HTTP client.

@@ -12,7 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/crmsync/crmsync/pkg/apply"
 	"github.com/crmsync/crmsync/pkg/desired"
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/render"
@@ -24,7 +26,7 @@ import (
 //	                to the case directory, so positions are real and stable)
 //	observed.json   the live objects and look-up tables (observedFixture)
 //	options.json    optional plan options (optionsFixture)
-//	plan.json       golden: the JSON plan (render.JSON)
+//	plan.json       golden: the JSON plan (render.JSON, package jsonplan)
 //	plan.txt        golden: render.Text, no colour, requests shown, v8
 //	plan.md         golden: render.Markdown with the same options
 //	error.txt       golden, instead of the three above: the planning error
@@ -141,7 +143,7 @@ func (f *fixture) snapshot(t *testing.T) string {
 func outputs(t *testing.T, p *plan.Plan) map[string][]byte {
 	t.Helper()
 	var js, txt, md bytes.Buffer
-	if err := render.JSON(&js, p); err != nil {
+	if err := render.JSON(&js, p, jsonplan.Options{Fallbacks: apply.FallbackForms}); err != nil {
 		t.Fatal(err)
 	}
 	if err := render.Text(&txt, p, renderOptions); err != nil {

@@ -8,8 +8,9 @@ import (
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-// FormatVersion is the version of the JSON plan format. A minor bump only
-// adds keys; a major bump breaks readers.
+// FormatVersion is the version of this internal plan structure. It is not
+// the JSON contract: the JSON plan and the saved plan file are package
+// jsonplan's, with their own version (docs/plan-json.md).
 const FormatVersion = "1.0"
 
 // Action is what a change does to its object.
@@ -97,12 +98,16 @@ type Change struct {
 	Audit *model.Audit `json:"audit,omitempty"`
 }
 
-// FieldDiff is one differing key. Path is dotted (locking_rules.Closed Won.criteria);
-// Old and New are normalized values, nil when absent.
+// FieldDiff is one differing key. Path is dotted (locking_rules.Closed Won.criteria)
+// for messages and matching; Steps are the same path as separate steps, which
+// stay unambiguous when a name holds a "." (the JSON plan writes them). Old
+// and New are normalized values, nil when absent: sets as sorted text, rule
+// criteria as one canonical text.
 type FieldDiff struct {
-	Path string `json:"path"`
-	Old  any    `json:"old"`
-	New  any    `json:"new"`
+	Path  string   `json:"path"`
+	Steps []string `json:"steps,omitempty"`
+	Old   any      `json:"old"`
+	New   any      `json:"new"`
 }
 
 // Request is one API call an apply will make. Path is relative to

@@ -2,16 +2,17 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
 
 // MultiFormatVersion is the version of the combined JSON report of several
-// environments; each environment's plan keeps plan.FormatVersion.
+// environments; each environment's plan is a JSON plan with its own
+// jsonplan.FormatVersion.
 const MultiFormatVersion = "1.0"
 
 // EnvPlan is one environment's part of a combined report: its plan, or
@@ -95,12 +96,26 @@ func MultiText(w io.Writer, r *MultiReport, o Options) error {
 	return err
 }
 
-// MultiJSON writes the combined report as indented JSON.
-func MultiJSON(w io.Writer, r *MultiReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+// MultiJSON writes the combined report as indented JSON, each plan as the
+// JSON plan built with o.
+func MultiJSON(w io.Writer, r *MultiReport, o jsonplan.Options) error {
+	type envJSON struct {
+		Name  string         `json:"name"`
+		Plan  *jsonplan.Plan `json:"plan,omitempty"`
+		Error string         `json:"error,omitempty"`
+	}
+	out := struct {
+		*MultiReport
+		Environments []envJSON `json:"environments"`
+	}{MultiReport: r, Environments: []envJSON{}}
+	for _, e := range r.Environments {
+		ej := envJSON{Name: e.Name, Error: e.Error}
+		if e.Plan != nil {
+			ej.Plan = jsonplan.FromPlan(e.Plan, o)
+		}
+		out.Environments = append(out.Environments, ej)
+	}
+	return writeJSON(w, out)
 }
 
 // MultiMarkdown writes one pull-request comment with a table of the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/render"
 )
 
@@ -40,7 +41,7 @@ func TestMultiJSONAndText(t *testing.T) {
 	small := bigPlan(t, 1)
 	r := render.NewMulti([]render.EnvPlan{{Name: "a", Plan: small}, {Name: "b", Error: "no org"}}, true)
 	var j bytes.Buffer
-	if err := render.MultiJSON(&j, r); err != nil {
+	if err := render.MultiJSON(&j, r, jsonplan.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var back struct {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/render"
@@ -149,14 +150,19 @@ func TestLockingRuleText(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rule lines (-want +got):\n%s", diff)
 	}
+	// The JSON plan has the same changes, with paths as steps and the
+	// criteria as a JSON object, not as the text above.
 	var js bytes.Buffer
-	if err := render.JSON(&js, p); err != nil {
+	if err := render.JSON(&js, p, jsonplan.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"path": "locking_rules.Closed Lost"`, `"criteria": "OR(Stage equal \"Lost to Competition\", Stage equal \"Lost\")"`} {
+	for _, want := range []string{`"Closed Lost"`, `"group_operator": "OR"`, `"comparator": "equal"`} {
 		if !strings.Contains(js.String(), want) {
-			t.Errorf("JSON plan lacks %s", want)
+			t.Errorf("JSON plan lacks %s:\n%s", want, js.String())
 		}
+	}
+	if strings.Contains(js.String(), `OR(Stage equal`) || strings.Contains(js.String(), `"locking_rules.Closed`) {
+		t.Errorf("JSON plan holds text values or dotted paths:\n%s", js.String())
 	}
 }
 
