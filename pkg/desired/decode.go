@@ -5,25 +5,18 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-// identityKeys is the manifest key that names an object of each kind.
-var identityKeys = map[model.Kind]string{
-	model.KindModule:        "api_name",
-	model.KindRole:          "name",
-	model.KindContactRole:   "name",
-	model.KindLockingConfig: "module",
+// identityKey is the manifest key that names an object of kind.
+func identityKey(kind model.Kind) string {
+	d, _ := kinds.Get(kind)
+	return d.KeyField
 }
 
-// kindNames lists the kinds for messages, in model.Kinds order.
-func kindNames() []string {
-	out := make([]string, len(model.Kinds))
-	for i, k := range model.Kinds {
-		out[i] = string(k)
-	}
-	return out
-}
+// kindNames lists the kinds for messages, in the registry's order.
+func kindNames() []string { return kinds.Names() }
 
 // docMeta holds the document keys that are not part of the kind's struct.
 type docMeta struct {

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -19,11 +20,10 @@ type File struct {
 	Data []byte
 }
 
-var dirs = map[model.Kind]string{
-	model.KindLockingConfig: "locking",
-	model.KindModule:        "modules",
-	model.KindRole:          "roles",
-	model.KindContactRole:   "contact_roles",
+// dir is where kind's manifests go, from its descriptor's export layout.
+func dir(kind model.Kind) string {
+	d, _ := kinds.Get(kind)
+	return d.Export.Dir
 }
 
 // Manifests renders every object of state as a manifest file.
@@ -44,9 +44,9 @@ func manifests(state *model.State, opts Options) []File {
 		}
 		doc = opts.placeholders(o.Key, doc)
 		name := slug(o.Key.Name)
-		p := path.Join(dirs[o.Key.Kind], name+".yaml")
+		p := path.Join(dir(o.Key.Kind), name+".yaml")
 		for i := 2; used[p]; i++ {
-			p = path.Join(dirs[o.Key.Kind], fmt.Sprintf("%s-%d.yaml", name, i))
+			p = path.Join(dir(o.Key.Kind), fmt.Sprintf("%s-%d.yaml", name, i))
 		}
 		used[p] = true
 		out = append(out, File{Path: p, Data: encode(doc)})

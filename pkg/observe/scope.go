@@ -3,6 +3,7 @@ package observe
 import (
 	"slices"
 
+	registry "github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -29,9 +30,9 @@ func ScopeFor(desired *model.State) model.Scope {
 			s.Users = s.Users || o.Role.ForecastManager != nil
 		}
 	}
-	for _, k := range []model.Kind{model.KindModule, model.KindRole, model.KindContactRole} {
-		if kinds[k] {
-			s.Kinds = append(s.Kinds, k)
+	for _, d := range registry.All() {
+		if kinds[d.Kind] && !d.Reads.PerModule {
+			s.Kinds = append(s.Kinds, d.Kind)
 		}
 	}
 	for _, l := range []*[]string{&s.LockingModules, &s.FieldModules, &s.ButtonModules, &s.Modules} {

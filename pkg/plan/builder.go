@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -73,9 +74,9 @@ func (b *builder) add(c *Change) {
 // under Prune.
 func (b *builder) unmanaged(o *model.Object) {
 	u := Unmanaged{Key: o.Key, ID: o.ID}
-	switch {
-	case o.Key.Kind == model.KindModule:
-		u.Note = "modules cannot be deleted through the API"
+	switch d, _ := kinds.Get(o.Key.Kind); {
+	case !d.Caps.Deletable:
+		u.Note = d.Caps.NoDeleteNote
 	case o.System:
 		u.Note = "system object; never deleted"
 	case strings.HasSuffix(o.Key.Name, model.TempSuffix):

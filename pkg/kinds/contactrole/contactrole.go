@@ -1,0 +1,20 @@
+package contactrole
+
+import (
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Descriptor is the ContactRole kind's descriptor. Zoho takes at most 100
+// contact roles per bulk call.
+var Descriptor = spec.Descriptor{
+	Kind:       model.KindContactRole,
+	KeyField:   "name",
+	SchemaFile: "contact_role.schema.json",
+	Export:     spec.Layout{Dir: "contact_roles"},
+	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 100},
+	Reads:      spec.Reads{Endpoint: "Contacts/roles"},
+	KeyHints: map[string]string{
+		"transfer_to": "only an absent Role transfers users",
+	},
+}

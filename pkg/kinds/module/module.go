@@ -1,0 +1,24 @@
+package module
+
+import (
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Descriptor is the Module kind's descriptor.
+var Descriptor = spec.Descriptor{
+	Kind:       model.KindModule,
+	KeyField:   "api_name",
+	SchemaFile: "module.schema.json",
+	Export:     spec.Layout{Dir: "modules"},
+	Caps: spec.Capabilities{
+		NoDeleteNote: "modules cannot be deleted through the API",
+		BatchSize:    1,
+	},
+	Reads: spec.Reads{Endpoint: "settings/modules"},
+	KeyHints: map[string]string{
+		"absent":         "a Module cannot be absent: Zoho's API cannot delete modules",
+		"previous_names": "a module's API name cannot be changed through Zoho's API",
+		"module_name":    "a Module is identified by api_name",
+	},
+}

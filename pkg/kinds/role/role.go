@@ -1,0 +1,16 @@
+package role
+
+import (
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Descriptor is the Role kind's descriptor.
+var Descriptor = spec.Descriptor{
+	Kind:       model.KindRole,
+	KeyField:   "name",
+	SchemaFile: "role.schema.json",
+	Export:     spec.Layout{Dir: "roles"},
+	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 1, Hierarchy: true},
+	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true},
+}

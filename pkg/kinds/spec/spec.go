@@ -1,0 +1,59 @@
+package spec
+
+import "github.com/crmsync/crmsync/pkg/model"
+
+// Descriptor is everything the phases need to know about one settings kind
+// that is data rather than phase logic. Each kind's package declares one;
+// package kinds lists them in its table.
+type Descriptor struct {
+	// Kind is the kind's name, as written in a manifest's "kind" key.
+	Kind model.Kind
+	// KeyField is the manifest key that names an object of the kind (its
+	// model.Key name).
+	KeyField string
+	// SchemaFile is the kind's JSON Schema in schemas/.
+	SchemaFile string
+	// Export says where `crmsync export` writes the kind's manifests.
+	Export Layout
+	// Caps are what Zoho's API lets crmsync do with the kind.
+	Caps Capabilities
+	// Reads is what observe reads to see the kind.
+	Reads Reads
+	// KeyHints explain, by manifest key, why a key is refused for this kind
+	// (shown instead of a "did you mean").
+	KeyHints map[string]string
+}
+
+// Layout is a kind's place in an exported tree: one file per object, at
+// Dir/<slug of its name>.yaml.
+type Layout struct {
+	Dir string
+}
+
+// Capabilities are what Zoho's API allows on a kind.
+type Capabilities struct {
+	// Deletable is false when the API cannot delete the kind's objects;
+	// NoDeleteNote then says so in the plan's unmanaged list.
+	Deletable    bool
+	NoDeleteNote string
+	// Renamable kinds pair a manifest with a live object through
+	// previous_names and case-only name changes.
+	Renamable bool
+	// BatchSize is the most objects one write call carries (1: one object
+	// per call).
+	BatchSize int
+	// Hierarchy kinds form a tree through a parent reference.
+	Hierarchy bool
+}
+
+// Reads is what observe reads for a kind.
+type Reads struct {
+	// Endpoint is the API path (after /crm/{version}/) of the kind's read.
+	Endpoint string
+	// PerModule kinds are read once per module (?module=M) rather than
+	// listed by one call; they are not in model.Scope.Kinds.
+	PerModule bool
+	// Users is set when a full read of the kind needs the org's users
+	// (export reads them so that references by user come out as emails).
+	Users bool
+}
