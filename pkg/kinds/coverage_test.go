@@ -25,6 +25,9 @@ func TestEveryKindIsComplete(t *testing.T) {
 		if d.Kind == "" || d.KeyField == "" {
 			t.Errorf("%q: a kind needs a name and a key field", d.Kind)
 		}
+		if d.Decode == nil {
+			t.Errorf("%s: no manifest decoder", d.Kind)
+		}
 		if d.SchemaFile == "" || schemas.Bytes(d.SchemaFile) == nil {
 			t.Errorf("%s: no schema %q in schemas/", d.Kind, d.SchemaFile)
 		}

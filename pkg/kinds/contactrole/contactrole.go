@@ -9,6 +9,7 @@ import (
 // contact roles per bulk call.
 var Descriptor = spec.Descriptor{
 	Kind:       model.KindContactRole,
+	Decode:     decode,
 	KeyField:   "name",
 	SchemaFile: "contact_role.schema.json",
 	Export:     spec.Layout{Dir: "contact_roles"},
@@ -17,4 +18,12 @@ var Descriptor = spec.Descriptor{
 	KeyHints: map[string]string{
 		"transfer_to": "only an absent Role transfers users",
 	},
+}
+
+func decode(data []byte) (*model.Object, error) {
+	v, err := spec.DecodeJSON[model.ContactRole](data)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Object{Key: model.Key{Kind: model.KindContactRole, Name: v.Name}, ContactRole: v}, nil
 }

@@ -1,6 +1,8 @@
 package locking
 
 import (
+	"slices"
+
 	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -9,6 +11,7 @@ import (
 // is named by its module and read once per module.
 var Descriptor = spec.Descriptor{
 	Kind:       model.KindLockingConfig,
+	Decode:     decode,
 	KeyField:   "module",
 	SchemaFile: "record_locking_config.schema.json",
 	Export:     spec.Layout{Dir: "locking"},
@@ -19,4 +22,23 @@ var Descriptor = spec.Descriptor{
 		"name":           "a RecordLockingConfig is identified by module",
 		"api_name":       "a RecordLockingConfig is identified by module",
 	},
+}
+
+func decode(data []byte) (*model.Object, error) {
+	v, err := spec.DecodeJSON[model.LockingConfig](data)
+	if err != nil {
+		return nil, err
+	}
+	normalize(v)
+	return &model.Object{Key: model.Key{Kind: model.KindLockingConfig, Name: v.Module}, LockingConfig: v}, nil
+}
+
+// normalize adds update to restricted_actions when the manifest lists them
+// without it: Zoho always restricts update, so leaving it out would show as
+// a change on every plan.
+func normalize(lc *model.LockingConfig) {
+	if lc.RestrictedActions != nil && !slices.Contains(*lc.RestrictedActions, "update") {
+		actions := append([]string{"update"}, *lc.RestrictedActions...)
+		lc.RestrictedActions = &actions
+	}
 }

@@ -8,6 +8,7 @@ import (
 // Descriptor is the Module kind's descriptor.
 var Descriptor = spec.Descriptor{
 	Kind:       model.KindModule,
+	Decode:     decode,
 	KeyField:   "api_name",
 	SchemaFile: "module.schema.json",
 	Export:     spec.Layout{Dir: "modules"},
@@ -21,4 +22,12 @@ var Descriptor = spec.Descriptor{
 		"previous_names": "a module's API name cannot be changed through Zoho's API",
 		"module_name":    "a Module is identified by api_name",
 	},
+}
+
+func decode(data []byte) (*model.Object, error) {
+	v, err := spec.DecodeJSON[model.Module](data)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Object{Key: model.Key{Kind: model.KindModule, Name: v.APIName}, Module: v}, nil
 }

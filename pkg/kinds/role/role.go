@@ -8,9 +8,18 @@ import (
 // Descriptor is the Role kind's descriptor.
 var Descriptor = spec.Descriptor{
 	Kind:       model.KindRole,
+	Decode:     decode,
 	KeyField:   "name",
 	SchemaFile: "role.schema.json",
 	Export:     spec.Layout{Dir: "roles"},
 	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 1, Hierarchy: true},
 	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true},
+}
+
+func decode(data []byte) (*model.Object, error) {
+	v, err := spec.DecodeJSON[model.Role](data)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Object{Key: model.Key{Kind: model.KindRole, Name: v.Name}, Role: v}, nil
 }

@@ -1,6 +1,10 @@
 package spec
 
-import "github.com/crmsync/crmsync/pkg/model"
+import (
+	"encoding/json"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
 
 // Descriptor is everything the phases need to know about one settings kind
 // that is data rather than phase logic. Each kind's package declares one;
@@ -19,6 +23,11 @@ type Descriptor struct {
 	Caps Capabilities
 	// Reads is what observe reads to see the kind.
 	Reads Reads
+	// Decode builds the model object of a manifest document that passed
+	// the kind's schema, from its JSON form: the kind's struct and the key.
+	// The keys common to every kind (absent, previous_names, transfer_to)
+	// are decoded by package desired.
+	Decode func(data []byte) (*model.Object, error)
 	// KeyHints explain, by manifest key, why a key is refused for this kind
 	// (shown instead of a "did you mean").
 	KeyHints map[string]string
@@ -56,4 +65,15 @@ type Reads struct {
 	// Users is set when a full read of the kind needs the org's users
 	// (export reads them so that references by user come out as emails).
 	Users bool
+}
+
+// DecodeJSON decodes a document's JSON form into a new T. The schema
+// guarantees the shape, and the JSON tags of package model are the manifest
+// keys, so a JSON decode does the mapping; keys T lacks are ignored.
+func DecodeJSON[T any](data []byte) (*T, error) {
+	v := new(T)
+	if err := json.Unmarshal(data, v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
