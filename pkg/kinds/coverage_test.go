@@ -31,7 +31,7 @@ func TestEveryKindIsComplete(t *testing.T) {
 		if d.SchemaFile == "" || schemas.Bytes(d.SchemaFile) == nil {
 			t.Errorf("%s: no schema %q in schemas/", d.Kind, d.SchemaFile)
 		}
-		if d.Export.Dir == "" {
+		if d.Export.Dir == "" || d.Export.Document == nil {
 			t.Errorf("%s: no export layout", d.Kind)
 		} else if other, dup := dirs[d.Export.Dir]; dup {
 			t.Errorf("%s and %s export to the same directory %q", other, d.Kind, d.Export.Dir)

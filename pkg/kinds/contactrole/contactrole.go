@@ -12,7 +12,7 @@ var Descriptor = spec.Descriptor{
 	Decode:     decode,
 	KeyField:   "name",
 	SchemaFile: "contact_role.schema.json",
-	Export:     spec.Layout{Dir: "contact_roles"},
+	Export:     spec.Layout{Dir: "contact_roles", Document: document},
 	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 100},
 	Reads:      spec.Reads{Endpoint: "Contacts/roles"},
 	KeyHints: map[string]string{

@@ -14,7 +14,7 @@ var Descriptor = spec.Descriptor{
 	Decode:     decode,
 	KeyField:   "module",
 	SchemaFile: "record_locking_config.schema.json",
-	Export:     spec.Layout{Dir: "locking"},
+	Export:     spec.Layout{Dir: "locking", Document: document},
 	Caps:       spec.Capabilities{Deletable: true, BatchSize: 1},
 	Reads:      spec.Reads{Endpoint: "settings/record_locking_configurations", PerModule: true},
 	KeyHints: map[string]string{

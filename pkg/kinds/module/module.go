@@ -11,7 +11,7 @@ var Descriptor = spec.Descriptor{
 	Decode:     decode,
 	KeyField:   "api_name",
 	SchemaFile: "module.schema.json",
-	Export:     spec.Layout{Dir: "modules"},
+	Export:     spec.Layout{Dir: "modules", Document: document},
 	Caps: spec.Capabilities{
 		NoDeleteNote: "modules cannot be deleted through the API",
 		BatchSize:    1,

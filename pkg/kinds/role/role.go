@@ -11,7 +11,7 @@ var Descriptor = spec.Descriptor{
 	Decode:     decode,
 	KeyField:   "name",
 	SchemaFile: "role.schema.json",
-	Export:     spec.Layout{Dir: "roles"},
+	Export:     spec.Layout{Dir: "roles", Document: document, Complete: complete},
 	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 1, Hierarchy: true},
 	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true},
 }

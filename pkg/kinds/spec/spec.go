@@ -2,6 +2,7 @@ package spec
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -33,10 +34,33 @@ type Descriptor struct {
 	KeyHints map[string]string
 }
 
-// Layout is a kind's place in an exported tree: one file per object, at
-// Dir/<slug of its name>.yaml.
+// Layout is a kind's place in an exported tree, one file per object, at
+// Dir/<slug of its name>.yaml, and the manifest written for an object.
 type Layout struct {
 	Dir string
+	// Document is the manifest of a live object after its apiVersion and
+	// kind keys, in the order written; it leaves out what equals Zoho's
+	// documented defaults.
+	Document func(o *model.Object) []Pair
+	// Complete, if set, adds the keys Document leaves out at their
+	// defaults, for an export meant to be planned against another org.
+	Complete func(o *model.Object, doc []Pair) []Pair
+}
+
+// Pair is one key and value of an ordered manifest mapping. A value is a
+// string, []string, bool, number, []Pair (a mapping), [][]Pair (a list of
+// mappings), or any other value YAML encodes as is.
+type Pair struct {
+	K string
+	V any
+}
+
+// Sorted returns a sorted copy of s, for lists whose order Zoho does not
+// keep.
+func Sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
 }
 
 // Capabilities are what Zoho's API allows on a kind.
