@@ -16,7 +16,7 @@ var Descriptor = spec.Descriptor{
 	SchemaFile: "record_locking_config.schema.json",
 	Export:     spec.Layout{Dir: "locking", Document: document},
 	Caps:       spec.Capabilities{Deletable: true, BatchSize: 1},
-	Reads:      spec.Reads{Endpoint: "settings/record_locking_configurations", PerModule: true},
+	Reads:      spec.Reads{Endpoint: "settings/record_locking_configurations", PerModule: true, Scope: scope},
 	KeyHints: map[string]string{
 		"previous_names": "a configuration is identified by its module, whose API name cannot change",
 		"name":           "a RecordLockingConfig is identified by module",
@@ -40,5 +40,28 @@ func normalize(lc *model.LockingConfig) {
 	if lc.RestrictedActions != nil && !slices.Contains(*lc.RestrictedActions, "update") {
 		actions := append([]string{"update"}, *lc.RestrictedActions...)
 		lc.RestrictedActions = &actions
+	}
+}
+
+// scope reads the module's configuration, and the profiles, fields and
+// custom buttons the manifest names.
+func scope(o *model.Object, s *model.Scope) {
+	c := o.LockingConfig
+	s.LockingModules = append(s.LockingModules, o.Key.Name)
+	if o.Absent || c == nil {
+		return
+	}
+	s.Profiles = s.Profiles || c.LockExcludedProfiles != nil
+	namesField := c.ExcludedFields != nil
+	if c.LockingRules != nil {
+		for _, r := range *c.LockingRules {
+			namesField = namesField || r.Criteria != nil
+		}
+	}
+	if namesField {
+		s.FieldModules = append(s.FieldModules, o.Key.Name)
+	}
+	if c.RestrictedCustomButtons != nil {
+		s.ButtonModules = append(s.ButtonModules, o.Key.Name)
 	}
 }

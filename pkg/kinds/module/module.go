@@ -16,7 +16,7 @@ var Descriptor = spec.Descriptor{
 		NoDeleteNote: "modules cannot be deleted through the API",
 		BatchSize:    1,
 	},
-	Reads: spec.Reads{Endpoint: "settings/modules"},
+	Reads: spec.Reads{Endpoint: "settings/modules", Scope: scope},
 	KeyHints: map[string]string{
 		"absent":         "a Module cannot be absent: Zoho's API cannot delete modules",
 		"previous_names": "a module's API name cannot be changed through Zoho's API",
@@ -30,4 +30,11 @@ func decode(data []byte) (*model.Object, error) {
 		return nil, err
 	}
 	return &model.Object{Key: model.Key{Kind: model.KindModule, Name: v.APIName}, Module: v}, nil
+}
+
+// scope reads the module itself in full (its profile list may be
+// truncated in the list), and profiles when the manifest names them.
+func scope(o *model.Object, s *model.Scope) {
+	s.Modules = append(s.Modules, o.Key.Name)
+	s.Profiles = s.Profiles || (o.Module != nil && o.Module.Profiles != nil)
 }

@@ -13,7 +13,7 @@ var Descriptor = spec.Descriptor{
 	SchemaFile: "role.schema.json",
 	Export:     spec.Layout{Dir: "roles", Document: document, Complete: complete},
 	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 1, Hierarchy: true},
-	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true},
+	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true, Scope: scope},
 }
 
 func decode(data []byte) (*model.Object, error) {
@@ -22,4 +22,9 @@ func decode(data []byte) (*model.Object, error) {
 		return nil, err
 	}
 	return &model.Object{Key: model.Key{Kind: model.KindRole, Name: v.Name}, Role: v}, nil
+}
+
+// scope reads the users when the manifest names a forecast manager.
+func scope(o *model.Object, s *model.Scope) {
+	s.Users = s.Users || (o.Role != nil && o.Role.ForecastManager != nil)
 }

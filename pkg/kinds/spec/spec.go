@@ -86,6 +86,10 @@ type Reads struct {
 	// PerModule kinds are read once per module (?module=M) rather than
 	// listed by one call; they are not in model.Scope.Kinds.
 	PerModule bool
+	// Scope, if set, adds to s the reads a desired object of the kind
+	// needs besides the kind's own (look-ups such as profiles, fields,
+	// buttons, users, and the modules of per-module kinds).
+	Scope func(o *model.Object, s *model.Scope)
 	// Users is set when a full read of the kind needs the org's users
 	// (export reads them so that references by user come out as emails).
 	Users bool
