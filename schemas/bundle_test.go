@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crmsync/crmsync/pkg/model"
+	"github.com/crmsync/crmsync/pkg/kinds"
 )
 
 // bundle builds crmsync.schema.json from the kind files: each kind schema
@@ -20,13 +20,14 @@ import (
 func bundle() ([]byte, error) {
 	meta := regexp.MustCompile(`"\$(schema|id)":\s*"[^"]*",`)
 	var defs, branches []string
-	for _, kind := range model.Kinds {
-		src := Bytes(File(kind))
+	for _, d := range kinds.All() {
+		kind := d.Kind
+		src := Bytes(d.SchemaFile)
 		if src == nil {
 			return nil, fmt.Errorf("no schema file for kind %s", kind)
 		}
 		if n := len(meta.FindAll(src, -1)); n != 2 {
-			return nil, fmt.Errorf("%s: want exactly one $schema and one $id, found %d", File(kind), n)
+			return nil, fmt.Errorf("%s: want exactly one $schema and one $id, found %d", d.SchemaFile, n)
 		}
 		body := meta.ReplaceAll(src, nil)
 		body = bytes.ReplaceAll(body, []byte(`"$ref": "#/$defs/`), []byte(`"$ref": "#/$defs/`+string(kind)+`/$defs/`))
@@ -34,7 +35,7 @@ func bundle() ([]byte, error) {
 		branches = append(branches, fmt.Sprintf(
 			`{"if": {"required": ["kind"], "properties": {"kind": {"const": %q}}}, "then": {"$ref": "#/$defs/%s"}}`, kind, kind))
 	}
-	kinds, _ := json.Marshal(model.Kinds)
+	kindList, _ := json.Marshal(kinds.List())
 	doc := fmt.Sprintf(`{
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": %q,
@@ -49,7 +50,7 @@ func bundle() ([]byte, error) {
   },
   "allOf": [%s],
   "$defs": {%s}
-}`, URL(CombinedFile), kinds, strings.Join(branches, ", "), strings.Join(defs, ", "))
+}`, URL(CombinedFile), kindList, strings.Join(branches, ", "), strings.Join(defs, ", "))
 	var compact, out bytes.Buffer
 	if err := json.Compact(&compact, []byte(doc)); err != nil {
 		return nil, err
@@ -78,8 +79,8 @@ func TestCombinedIsUpToDate(t *testing.T) {
 }
 
 func TestFiles(t *testing.T) {
-	for _, kind := range model.Kinds {
-		name := File(kind)
+	for _, d := range kinds.All() {
+		name := d.SchemaFile
 		var doc map[string]any
 		if err := json.Unmarshal(Bytes(name), &doc); err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -94,7 +95,7 @@ func TestFiles(t *testing.T) {
 			t.Errorf("%s: additionalProperties must be false", name)
 		}
 	}
-	if File("Nope") != "" || Bytes("nope.json") != nil {
-		t.Error("unknown kind or file must give nothing")
+	if Bytes("nope.json") != nil {
+		t.Error("an unknown file must give nothing")
 	}
 }

@@ -9,14 +9,11 @@
 // package model. crmsync.schema.json is generated from the kind files by
 // `CRMSYNC_UPDATE=1 go test ./schemas`; a test fails when it is stale.
 //
-// This package does no I/O and imports only package model.
+// Which file belongs to which kind is said by the kind's descriptor
+// (package kinds). This package does no I/O and imports no crmsync package.
 package schemas
 
-import (
-	"embed"
-
-	"github.com/crmsync/crmsync/pkg/model"
-)
+import "embed"
 
 // BaseURL is the absolute URL every schema's "$id" starts with. Validators
 // never fetch it: the schemas are registered under these URLs from the
@@ -28,16 +25,6 @@ const CombinedFile = "crmsync.schema.json"
 
 //go:embed *.schema.json
 var files embed.FS
-
-var kindFiles = map[model.Kind]string{
-	model.KindModule:        "module.schema.json",
-	model.KindRole:          "role.schema.json",
-	model.KindContactRole:   "contact_role.schema.json",
-	model.KindLockingConfig: "record_locking_config.schema.json",
-}
-
-// File returns the name of kind's schema file, or "" for an unknown kind.
-func File(kind model.Kind) string { return kindFiles[kind] }
 
 // Bytes returns the content of the embedded schema file name, or nil when
 // there is no such file.

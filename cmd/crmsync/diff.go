@@ -11,6 +11,7 @@ import (
 
 	"github.com/crmsync/crmsync/pkg/desired"
 	"github.com/crmsync/crmsync/pkg/export"
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -145,7 +146,7 @@ func exportEnv(c *cli.Context, s streams, es *envSetup, from string) (*desired.M
 
 // readOrg reads everything crmsync manages from the org, as export does.
 func readOrg(ctx context.Context, conn *connection, s streams) (*model.State, error) {
-	scope, err := exportScope(ctx, conn, model.Kinds, nil)
+	scope, err := exportScope(ctx, conn, kinds.List(), nil)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/crmsync/crmsync/pkg/export"
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/schemas"
@@ -54,14 +55,14 @@ written.`,
 
 func runExport(c *cli.Context, s streams) error {
 	ctx := c.Context
-	kinds := model.Kinds
+	chosen := kinds.List()
 	if ks := c.StringSlice("kind"); len(ks) > 0 {
-		kinds = nil
+		chosen = nil
 		for _, k := range ks {
-			if model.Kind(k).Rank() == len(model.Kinds) {
-				return withCode(exitError, fmt.Errorf("--kind %q: use Module, Role, ContactRole or RecordLockingConfig", k))
+			if !kinds.Known(model.Kind(k)) {
+				return withCode(exitError, fmt.Errorf("--kind %q: use %s", k, kinds.OneOf()))
 			}
-			kinds = append(kinds, model.Kind(k))
+			chosen = append(chosen, model.Kind(k))
 		}
 	}
 	conn, err := connect(ctx, c, s.err)
@@ -69,7 +70,7 @@ func runExport(c *cli.Context, s streams) error {
 		return withCode(exitError, err)
 	}
 	defer conn.Close()
-	scope, err := exportScope(ctx, conn, kinds, c.StringSlice("module"))
+	scope, err := exportScope(ctx, conn, chosen, c.StringSlice("module"))
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -100,17 +101,18 @@ func runExport(c *cli.Context, s streams) error {
 
 // exportScope reads everything of the chosen kinds; locking configurations
 // are probed on every module that supports them.
-func exportScope(ctx context.Context, conn *connection, kinds []model.Kind, modules []string) (model.Scope, error) {
+func exportScope(ctx context.Context, conn *connection, chosen []model.Kind, modules []string) (model.Scope, error) {
 	scope := model.Scope{AllModules: true, LockingBestEffort: true}
-	for _, k := range kinds {
-		switch k {
-		case model.KindRole:
-			scope.Kinds, scope.Users = append(scope.Kinds, k), true
-		case model.KindModule, model.KindContactRole:
+	perModule := false
+	for _, k := range chosen {
+		d, _ := kinds.Get(k)
+		perModule = perModule || d.Reads.PerModule
+		if !d.Reads.PerModule {
 			scope.Kinds = append(scope.Kinds, k)
 		}
+		scope.Users = scope.Users || d.Reads.Users
 	}
-	if !slices.Contains(kinds, model.KindLockingConfig) {
+	if !perModule {
 		return scope, nil
 	}
 	if len(modules) > 0 {

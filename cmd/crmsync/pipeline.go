@@ -13,6 +13,7 @@ import (
 	"github.com/crmsync/crmsync/pkg/apply"
 	"github.com/crmsync/crmsync/pkg/desired"
 	"github.com/crmsync/crmsync/pkg/jsonplan"
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -71,8 +72,8 @@ func parseTargets(vals []string) ([]model.Key, error) {
 	var out []model.Key
 	for _, v := range vals {
 		kind, name, ok := strings.Cut(v, "/")
-		if !ok || name == "" || model.Kind(kind).Rank() == len(model.Kinds) {
-			return nil, fmt.Errorf("--target %q: write Kind/name, with Kind one of Module, Role, ContactRole, RecordLockingConfig", v)
+		if !ok || name == "" || !kinds.Known(model.Kind(kind)) {
+			return nil, fmt.Errorf("--target %q: write Kind/name, with Kind one of %s", v, strings.Join(kinds.Names(), ", "))
 		}
 		out = append(out, model.Key{Kind: model.Kind(kind), Name: name})
 	}

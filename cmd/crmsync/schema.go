@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/crmsync/crmsync/pkg/model"
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/schemas"
 )
 
@@ -55,12 +55,10 @@ func schemaFile(args []string) (string, error) {
 	if strings.EqualFold(args[0], "project") {
 		return schemas.ProjectFile, nil
 	}
-	kinds := make([]string, len(model.Kinds))
-	for i, k := range model.Kinds {
-		kinds[i] = string(k)
-		if strings.EqualFold(args[0], string(k)) {
-			return schemas.File(k), nil
+	for _, d := range kinds.All() {
+		if strings.EqualFold(args[0], string(d.Kind)) {
+			return d.SchemaFile, nil
 		}
 	}
-	return "", fmt.Errorf("unknown kind %q; expected one of %s", args[0], strings.Join(kinds, ", "))
+	return "", fmt.Errorf("unknown kind %q; expected one of %s", args[0], strings.Join(kinds.Names(), ", "))
 }

@@ -31,7 +31,7 @@ func checkAbsent(obj *model.Object, t *tree) []finding {
 	if !obj.Absent {
 		return nil
 	}
-	allowed := []string{"apiVersion", "kind", identityKeys[obj.Key.Kind], "absent"}
+	allowed := []string{"apiVersion", "kind", identityKey(obj.Key.Kind), "absent"}
 	if obj.Key.Kind == model.KindRole {
 		allowed = append(allowed, "transfer_to")
 	}

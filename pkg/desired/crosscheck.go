@@ -51,7 +51,7 @@ func checkIdentities(docs []*document) Diagnostics {
 	var ds Diagnostics
 	claims := map[model.Key][]claim{}
 	for _, d := range docs {
-		mine := []claim{{doc: d, ptr: pointer(identityKeys[d.obj.Key.Kind]), name: d.obj.Key.Name}}
+		mine := []claim{{doc: d, ptr: pointer(identityKey(d.obj.Key.Kind)), name: d.obj.Key.Name}}
 		for i, p := range d.obj.PreviousNames {
 			mine = append(mine, claim{doc: d, ptr: "/previous_names/" + strconv.Itoa(i), name: p, previous: true})
 		}

@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -137,7 +138,7 @@ func decodeDocument(file string, index int, root *yaml.Node, opts *Options) (*do
 	if err != nil {
 		return nil, wrap([]finding{t.finding("", "cannot decode: %v", err)})
 	}
-	src := t.pos(pointer(identityKeys[kind]))
+	src := t.pos(pointer(identityKey(kind)))
 	obj.Source = &src
 	ds := wrap(checkDocument(obj, t))
 	t.compact()
@@ -157,7 +158,7 @@ func documentKind(t *tree) (model.Kind, []finding) {
 	}
 	name, _ := raw.(string)
 	kind := model.Kind(name)
-	if _, known := identityKeys[kind]; !known {
+	if !kinds.Known(kind) {
 		return "", []finding{t.finding("/kind", "expected %s, got %s%s", orList(kindNames()), describeValue(raw), didYouMean(name, kindNames()))}
 	}
 	return kind, nil
@@ -169,11 +170,10 @@ func docLabel(index int, root any) string {
 	m, _ := root.(map[string]any)
 	name, _ := m["kind"].(string)
 	kind := model.Kind(name)
-	idKey, known := identityKeys[kind]
-	if !known {
+	if !kinds.Known(kind) {
 		return fmt.Sprintf("document %d", index)
 	}
-	if id, ok := m[idKey].(string); ok && id != "" {
+	if id, ok := m[identityKey(kind)].(string); ok && id != "" {
 		return model.Key{Kind: kind, Name: id}.String()
 	}
 	return string(kind)

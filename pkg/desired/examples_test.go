@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/schemas"
 )
@@ -149,7 +150,7 @@ func TestExamplesUseEveryKey(t *testing.T) {
 			collect(o.Key.Kind, m.trees[o.Key].root)
 		}
 	}
-	for _, kind := range model.Kinds {
+	for _, kind := range kinds.List() {
 		var walk func(s map[string]any)
 		walk = func(s map[string]any) {
 			for _, k := range propertyNames(s) {
@@ -163,7 +164,7 @@ func TestExamplesUseEveryKey(t *testing.T) {
 				walk(ds)
 			}
 		}
-		walk(schemaDoc(t, schemas.File(kind)))
+		walk(schemaDoc(t, schemaFile(kind)))
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/schemas"
 )
@@ -26,13 +27,13 @@ type validator struct {
 // loadValidator compiles the embedded schemas once; they never change.
 var loadValidator = sync.OnceValues(func() (*validator, error) {
 	v := &validator{kinds: map[model.Kind]*jsonschema.Schema{}, docs: map[string]any{}}
-	for _, kind := range model.Kinds {
-		name := schemas.File(kind)
+	for _, d := range kinds.All() {
+		name := d.SchemaFile
 		s, err := compileSchema(name)
 		if err != nil {
 			return nil, err
 		}
-		v.kinds[kind] = s
+		v.kinds[d.Kind] = s
 		var doc any
 		if err := json.Unmarshal(schemas.Bytes(name), &doc); err != nil {
 			return nil, fmt.Errorf("schema %s: %w", name, err)
@@ -53,8 +54,8 @@ func compileSchema(name string) (*jsonschema.Schema, error) {
 		return nil, fmt.Errorf("schema %s is not embedded in crmsync", s)
 	}
 	files := []string{schemas.CombinedFile}
-	for _, kind := range model.Kinds {
-		files = append(files, schemas.File(kind))
+	for _, d := range kinds.All() {
+		files = append(files, d.SchemaFile)
 	}
 	for _, f := range files {
 		if err := c.AddResource(schemas.URL(f), bytes.NewReader(schemas.Bytes(f))); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/schemas"
 )
@@ -64,7 +65,7 @@ func TestSchemasMatchModel(t *testing.T) {
 		{model.KindContactRole, "", append(jsonTags(model.ContactRole{}), "apiVersion", "kind", "absent", "previous_names")},
 	}
 	for _, tt := range tests {
-		s := schemaDoc(t, schemas.File(tt.kind))
+		s := schemaDoc(t, schemaFile(tt.kind))
 		if tt.def != "" {
 			defs, _ := s["$defs"].(map[string]any)
 			s, _ = defs[tt.def].(map[string]any)
@@ -76,14 +77,14 @@ func TestSchemasMatchModel(t *testing.T) {
 			t.Errorf("%s %s: additionalProperties must be false", tt.kind, tt.def)
 		}
 	}
-	for _, kind := range model.Kinds {
-		s := schemaDoc(t, schemas.File(kind))
+	for _, kind := range kinds.List() {
+		s := schemaDoc(t, schemaFile(kind))
 		props, _ := s["properties"].(map[string]any)
 		kindProp, _ := props["kind"].(map[string]any)
 		if kindProp["const"] != string(kind) {
 			t.Errorf("%s: kind const = %v", kind, kindProp["const"])
 		}
-		if got := identityKeys[kind]; !slices.Contains(requiredKeys(s), got) {
+		if got := identityKey(kind); !slices.Contains(requiredKeys(s), got) {
 			t.Errorf("%s: identity key %s is not required", kind, got)
 		}
 	}
@@ -101,8 +102,8 @@ func requiredKeys(s map[string]any) []string {
 // TestSchemasDescribeEveryKey: editors show descriptions, so every property
 // and every list item has one.
 func TestSchemasDescribeEveryKey(t *testing.T) {
-	for _, kind := range model.Kinds {
-		name := schemas.File(kind)
+	for _, kind := range kinds.List() {
+		name := schemaFile(kind)
 		var walk func(ptr string, s map[string]any)
 		walk = func(ptr string, s map[string]any) {
 			props, _ := s["properties"].(map[string]any)
@@ -136,4 +137,10 @@ func TestSchemasCompile(t *testing.T) {
 	if _, err := compileSchema(schemas.CombinedFile); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// schemaFile is the schema file kind's descriptor names.
+func schemaFile(kind model.Kind) string {
+	d, _ := kinds.Get(kind)
+	return d.SchemaFile
 }

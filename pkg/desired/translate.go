@@ -9,28 +9,22 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-// unknownKeyHints explains why some keys are not accepted, by kind ("" for
-// every kind), instead of a "did you mean".
-var unknownKeyHints = map[model.Kind]map[string]string{
-	"": {
-		"id": "crmsync refers to objects by name; Zoho ids are not written in manifests",
-	},
-	model.KindModule: {
-		"absent":         "a Module cannot be absent: Zoho's API cannot delete modules",
-		"previous_names": "a module's API name cannot be changed through Zoho's API",
-		"module_name":    "a Module is identified by api_name",
-	},
-	model.KindLockingConfig: {
-		"previous_names": "a configuration is identified by its module, whose API name cannot change",
-		"name":           "a RecordLockingConfig is identified by module",
-		"api_name":       "a RecordLockingConfig is identified by module",
-	},
-	model.KindContactRole: {
-		"transfer_to": "only an absent Role transfers users",
-	},
+// commonKeyHints explains why some keys are not accepted by any kind,
+// instead of a "did you mean"; each kind's descriptor adds its own.
+var commonKeyHints = map[string]string{
+	"id": "crmsync refers to objects by name; Zoho ids are not written in manifests",
+}
+
+// keyHint is the hint for key in a document of kind, or "".
+func keyHint(kind model.Kind, key string) string {
+	if d, _ := kinds.Get(kind); d.KeyHints[key] != "" {
+		return d.KeyHints[key]
+	}
+	return commonKeyHints[key]
 }
 
 // translate turns one jsonschema leaf error into findings with positions
@@ -195,10 +189,7 @@ func unknownKeyFindings(kind model.Kind, t *tree, ptr string, chain []map[string
 	out := make([]finding, 0, len(unknown))
 	for _, k := range unknown {
 		msg := fmt.Sprintf("unknown key %q", k)
-		hint := unknownKeyHints[kind][k]
-		if hint == "" {
-			hint = unknownKeyHints[""][k]
-		}
+		hint := keyHint(kind, k)
 		if hint != "" {
 			msg += "; " + hint
 		} else {

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -19,11 +20,10 @@ type File struct {
 	Data []byte
 }
 
-var dirs = map[model.Kind]string{
-	model.KindLockingConfig: "locking",
-	model.KindModule:        "modules",
-	model.KindRole:          "roles",
-	model.KindContactRole:   "contact_roles",
+// dir is where kind's manifests go, from its descriptor's export layout.
+func dir(kind model.Kind) string {
+	d, _ := kinds.Get(kind)
+	return d.Export.Dir
 }
 
 // Manifests renders every object of state as a manifest file.
@@ -44,9 +44,9 @@ func manifests(state *model.State, opts Options) []File {
 		}
 		doc = opts.placeholders(o.Key, doc)
 		name := slug(o.Key.Name)
-		p := path.Join(dirs[o.Key.Kind], name+".yaml")
+		p := path.Join(dir(o.Key.Kind), name+".yaml")
 		for i := 2; used[p]; i++ {
-			p = path.Join(dirs[o.Key.Kind], fmt.Sprintf("%s-%d.yaml", name, i))
+			p = path.Join(dir(o.Key.Kind), fmt.Sprintf("%s-%d.yaml", name, i))
 		}
 		used[p] = true
 		out = append(out, File{Path: p, Data: encode(doc)})
@@ -65,10 +65,7 @@ func slug(s string) string {
 }
 
 // pair is one key and value of an ordered YAML mapping.
-type pair struct {
-	k string
-	v any
-}
+type pair = spec.Pair
 
 func encode(doc []pair) []byte {
 	var buf bytes.Buffer
@@ -86,7 +83,7 @@ func mapping(doc []pair) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode}
 	for _, p := range doc {
 		var v yaml.Node
-		switch x := p.v.(type) {
+		switch x := p.V.(type) {
 		case []pair:
 			v = *mapping(x)
 		case [][]pair:
@@ -109,66 +106,25 @@ func mapping(doc []pair) *yaml.Node {
 				panic(err)
 			}
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.k}, &v)
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.K}, &v)
 	}
 	return n
 }
 
 func header(kind model.Kind) []pair {
-	return []pair{{"apiVersion", "crmsync/v1"}, {"kind", string(kind)}}
+	return []pair{{K: "apiVersion", V: "crmsync/v1"}, {K: "kind", V: string(kind)}}
 }
 
+// document is the manifest of o: the header, then what the kind's export
+// layout writes; nil for an object of no registered kind.
 func document(o *model.Object) []pair {
-	switch {
-	case o.LockingConfig != nil:
-		return lockingDoc(o.LockingConfig)
-	case o.Module != nil:
-		return moduleDoc(o.Module)
-	case o.Role != nil:
-		return roleDoc(o.Role)
-	case o.ContactRole != nil:
-		d := append(header(model.KindContactRole), pair{"name", o.ContactRole.Name})
-		if o.ContactRole.SequenceNumber != nil {
-			d = append(d, pair{"sequence_number", *o.ContactRole.SequenceNumber})
-		}
-		return d
+	d, ok := kinds.Get(o.Key.Kind)
+	if !ok || d.Export.Document == nil {
+		return nil
 	}
-	return nil
-}
-
-func moduleDoc(m *model.Module) []pair {
-	d := append(header(model.KindModule), pair{"api_name", m.APIName})
-	if m.PluralLabel != nil {
-		d = append(d, pair{"plural_label", *m.PluralLabel})
+	body := d.Export.Document(o)
+	if body == nil {
+		return nil
 	}
-	if m.SingularLabel != nil {
-		d = append(d, pair{"singular_label", *m.SingularLabel})
-	}
-	if m.Profiles != nil {
-		d = append(d, pair{"profiles", sorted(*m.Profiles)})
-	}
-	return d
-}
-
-func roleDoc(r *model.Role) []pair {
-	d := append(header(model.KindRole), pair{"name", r.Name})
-	if r.ReportingTo != nil && *r.ReportingTo != "" {
-		d = append(d, pair{"reporting_to", *r.ReportingTo})
-	}
-	if r.Description != nil && *r.Description != "" {
-		d = append(d, pair{"description", *r.Description})
-	}
-	if r.ShareWithPeers != nil && *r.ShareWithPeers {
-		d = append(d, pair{"share_with_peers", true})
-	}
-	if r.ForecastManager != nil && *r.ForecastManager != "" {
-		d = append(d, pair{"forecast_manager", *r.ForecastManager})
-	}
-	return d
-}
-
-func sorted(s []string) []string {
-	out := slices.Clone(s)
-	slices.Sort(out)
-	return out
+	return append(header(o.Key.Kind), body...)
 }

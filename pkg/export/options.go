@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -20,20 +21,11 @@ func ManifestsWith(state *model.State, o Options) []File {
 	return manifests(state, o)
 }
 
-// complete adds the default-valued role keys that roleDoc leaves out.
+// complete adds the default-valued keys the kind's document leaves out,
+// for the kinds whose export layout says which.
 func complete(o *model.Object, doc []pair) []pair {
-	if o.Role == nil || o.Absent {
-		return doc
-	}
-	has := map[string]bool{}
-	for _, p := range doc {
-		has[p.k] = true
-	}
-	if !has["description"] {
-		doc = append(doc, pair{"description", ""})
-	}
-	if !has["share_with_peers"] {
-		doc = append(doc, pair{"share_with_peers", false})
+	if d, ok := kinds.Get(o.Key.Kind); ok && d.Export.Complete != nil && !o.Absent {
+		return d.Export.Complete(o, doc)
 	}
 	return doc
 }

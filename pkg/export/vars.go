@@ -38,7 +38,7 @@ func (o Options) placeholders(key model.Key, doc []pair) []pair {
 func (o Options) rewritePairs(key model.Key, doc []pair, ptr string) []pair {
 	out := make([]pair, len(doc))
 	for i, p := range doc {
-		out[i] = pair{p.k, o.rewrite(key, p.v, ptr+"/"+escape(p.k), p.k == "apiVersion" || p.k == "kind")}
+		out[i] = pair{K: p.K, V: o.rewrite(key, p.V, ptr+"/"+escape(p.K), p.K == "apiVersion" || p.K == "kind")}
 	}
 	return out
 }

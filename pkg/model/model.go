@@ -16,16 +16,19 @@ const (
 	KindLockingConfig Kind = "RecordLockingConfig"
 )
 
-// Kinds lists every managed kind in the fixed order used to sort plans and
-// output: modules first, then roles, contact roles and locking configurations.
-var Kinds = []Kind{KindModule, KindRole, KindContactRole, KindLockingConfig}
+// kindOrder is the fixed order used to sort plans and output: modules
+// first, then roles, contact roles and locking configurations. The registry
+// of kinds (package kinds) lists its descriptors in the same order; a test
+// there checks it.
+var kindOrder = [...]Kind{KindModule, KindRole, KindContactRole, KindLockingConfig}
 
-// Rank is the position of k in Kinds, or len(Kinds) for an unknown kind.
+// Rank is the position of k in the sort order, after every known kind for
+// an unknown one.
 func (k Kind) Rank() int {
-	if i := slices.Index(Kinds, k); i >= 0 {
+	if i := slices.Index(kindOrder[:], k); i >= 0 {
 		return i
 	}
-	return len(Kinds)
+	return len(kindOrder)
 }
 
 // Key identifies an object: its kind plus its natural name (the module API

@@ -50,7 +50,7 @@ func TestKeyOrderAndState(t *testing.T) {
 	if k := (Key{KindRole, "Sales Head"}); k.String() != `Role "Sales Head"` {
 		t.Errorf("String() = %s", k)
 	}
-	if Kind("Nope").Rank() != len(Kinds) {
+	if Kind("Nope").Rank() != len(kindOrder) {
 		t.Errorf("unknown kinds sort last")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
@@ -35,11 +36,10 @@ func (r *raw) convert(scope model.Scope) *Result {
 	for _, u := range r.users {
 		lk.Users = append(lk.Users, model.User{ID: string(u.ID), Email: u.Email, Name: u.FullName})
 	}
-	r.convertModules(res, scope)
-	r.convertRoles(res)
-	for _, c := range r.contacts {
-		res.State.Put(&model.Object{Key: model.Key{Kind: model.KindContactRole, Name: c.Name}, ID: string(c.ID),
-			ContactRole: &model.ContactRole{Name: c.Name, SequenceNumber: c.SequenceNumber}})
+	for _, d := range kinds.All() {
+		if conv := listConverts[d.Kind]; conv != nil {
+			conv(r, res, scope)
+		}
 	}
 	for _, m := range scope.LockingModules {
 		if c := r.locking[m]; c != nil {
@@ -50,6 +50,21 @@ func (r *raw) convert(scope model.Scope) *Result {
 		lk.Profiles = addRef(lk.Profiles, p.ID, p.Name)
 	}
 	return res
+}
+
+// listConverts turn what the list reads returned into objects, by kind;
+// each does nothing for a kind that was not read.
+var listConverts = map[model.Kind]func(r *raw, res *Result, scope model.Scope){
+	model.KindModule:      (*raw).convertModules,
+	model.KindRole:        func(r *raw, res *Result, _ model.Scope) { r.convertRoles(res) },
+	model.KindContactRole: func(r *raw, res *Result, _ model.Scope) { r.convertContactRoles(res) },
+}
+
+func (r *raw) convertContactRoles(res *Result) {
+	for _, c := range r.contacts {
+		res.State.Put(&model.Object{Key: model.Key{Kind: model.KindContactRole, Name: c.Name}, ID: string(c.ID),
+			ContactRole: &model.ContactRole{Name: c.Name, SequenceNumber: c.SequenceNumber}})
+	}
 }
 
 // pickValue is the value a criteria compares against: the actual value,

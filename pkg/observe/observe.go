@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
@@ -63,22 +64,10 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 	r := &raw{fields: map[string][]zoho.Field{}, buttons: map[string][]zoho.CustomButton{},
 		locking: map[string]*zoho.LockingConfig{}, read: map[string]bool{}, lockErrs: map[string]string{}}
 	g, gctx := errgroup.WithContext(ctx)
-	if slices.Contains(scope.Kinds, model.KindModule) {
-		g.Go(func() error { return readModules(gctx, rd, scope, r) })
-	}
-	if slices.Contains(scope.Kinds, model.KindRole) {
-		g.Go(func() error {
-			v, err := rd.ListRoles(gctx)
-			r.set(func() { r.roles = v })
-			return wrap(err, "read roles")
-		})
-	}
-	if slices.Contains(scope.Kinds, model.KindContactRole) {
-		g.Go(func() error {
-			v, err := rd.ListContactRoles(gctx)
-			r.set(func() { r.contacts = v })
-			return wrap(err, "read contact roles")
-		})
+	for _, d := range kinds.All() {
+		if read := listReads[d.Kind]; read != nil && slices.Contains(scope.Kinds, d.Kind) {
+			g.Go(func() error { return read(gctx, rd, scope, r) })
+		}
 	}
 	readLookups(gctx, g, rd, scope, r)
 	for _, m := range scope.LockingModules {
@@ -121,6 +110,26 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 		r.modules = mods
 	}
 	return r.convert(scope), nil
+}
+
+// listReads are the reads of the kinds listed by one call (the kinds of
+// model.Scope.Kinds); per-module kinds are read from scope.LockingModules.
+var listReads = map[model.Kind]func(ctx context.Context, rd Reader, scope model.Scope, r *raw) error{
+	model.KindModule:      readModules,
+	model.KindRole:        readRoles,
+	model.KindContactRole: readContactRoles,
+}
+
+func readRoles(ctx context.Context, rd Reader, _ model.Scope, r *raw) error {
+	v, err := rd.ListRoles(ctx)
+	r.set(func() { r.roles = v })
+	return wrap(err, "read roles")
+}
+
+func readContactRoles(ctx context.Context, rd Reader, _ model.Scope, r *raw) error {
+	v, err := rd.ListContactRoles(ctx)
+	r.set(func() { r.contacts = v })
+	return wrap(err, "read contact roles")
 }
 
 // lockingRefusal reports whether code, answered to a locking read, says

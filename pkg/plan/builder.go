@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -73,9 +74,9 @@ func (b *builder) add(c *Change) {
 // under Prune.
 func (b *builder) unmanaged(o *model.Object) {
 	u := Unmanaged{Key: o.Key, ID: o.ID}
-	switch {
-	case o.Key.Kind == model.KindModule:
-		u.Note = "modules cannot be deleted through the API"
+	switch d, _ := kinds.Get(o.Key.Kind); {
+	case !d.Caps.Deletable:
+		u.Note = d.Caps.NoDeleteNote
 	case o.System:
 		u.Note = "system object; never deleted"
 	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
@@ -107,20 +108,12 @@ func (b *builder) diffPair(p pair) {
 		b.add(b.deleteChange(o, d))
 		return
 	}
-	var c *Change
-	switch d.Key.Kind {
-	case model.KindLockingConfig:
-		c = b.diffLocking(d, o)
-	case model.KindModule:
-		c = b.diffModule(d, o)
-	case model.KindRole:
-		c = b.diffRole(d, o)
-	case model.KindContactRole:
-		c = b.diffContactRole(d, o)
-	default:
+	kp, ok := kindPlans[d.Key.Kind]
+	if !ok {
 		b.problem(d, "unknown kind %q", nil, d.Key.Kind)
 		return
 	}
+	c := kp.diff(b, d, o)
 	if c == nil {
 		return
 	}
@@ -155,16 +148,8 @@ func (b *builder) deleteChange(o *model.Object, d *model.Object) *Change {
 	if d != nil {
 		c.Source = d.Source
 	}
-	switch o.Key.Kind {
-	case model.KindLockingConfig:
-		c.Destructive = true
-		c.Destroys = fmt.Sprintf("deleting this locking config unlocks every locked %s record", o.Key.Name)
-	case model.KindRole:
-		c.TransferTo = b.roles.transfer[o.Key.Name]
-		c.Destroys = fmt.Sprintf("role %q's users move to %q", o.Key.Name, c.TransferTo)
-	case model.KindContactRole:
-		c.Destructive = true
-		c.Destroys = fmt.Sprintf("contacts with the role %q lose it", o.Key.Name)
+	if kp := kindPlans[o.Key.Kind]; kp.deleted != nil {
+		kp.deleted(b, c)
 	}
 	return c
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"slices"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -57,7 +58,10 @@ func (ix liveIndex) find(kind model.Kind, name string) *model.Object {
 	return all[0]
 }
 
-func renamable(k model.Kind) bool { return k == model.KindRole || k == model.KindContactRole }
+func renamable(k model.Kind) bool {
+	d, _ := kinds.Get(k)
+	return d.Caps.Renamable
+}
 
 // claim is one manifest's choice of live object; via says how it was made.
 type claim struct {

@@ -8,11 +8,17 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
 // batchSize is Zoho's limit of objects per bulk contact-role call.
-const batchSize = 100
+var batchSize = contactRoleBatch()
+
+func contactRoleBatch() int {
+	d, _ := kinds.Get(model.KindContactRole)
+	return d.Caps.BatchSize
+}
 
 // newRequest appends a request whose body wraps items under key, and
 // records it on every change it carries. It returns the request's ID.

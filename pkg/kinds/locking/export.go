@@ -1,21 +1,26 @@
-package export
+package locking
 
 import (
 	"slices"
 
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-// lockingDoc writes a configuration, leaving out the documented defaults:
+// document writes a configuration, leaving out the documented defaults:
 // locked_for all_profiles, lock_for_portal_users true, restricted_actions
 // [update], and empty lists.
-func lockingDoc(c *model.LockingConfig) []pair {
-	d := append(header(model.KindLockingConfig), pair{"module", c.Module})
+func document(o *model.Object) []pair {
+	c := o.LockingConfig
+	if c == nil {
+		return nil
+	}
+	d := []pair{{K: "module", V: c.Module}}
 	if c.LockType != nil {
-		d = append(d, pair{"lock_type", *c.LockType})
+		d = append(d, pair{K: "lock_type", V: *c.LockType})
 	}
 	if c.LockedFor != nil && *c.LockedFor != "all_profiles" {
-		d = append(d, pair{"locked_for", *c.LockedFor})
+		d = append(d, pair{K: "locked_for", V: *c.LockedFor})
 	}
 	lists := []struct {
 		key  string
@@ -34,28 +39,28 @@ func lockingDoc(c *model.LockingConfig) []pair {
 		if l.key == "restricted_actions" && len(*l.vals) == 1 && (*l.vals)[0] == "update" {
 			continue
 		}
-		d = append(d, pair{l.key, sorted(*l.vals)})
+		d = append(d, pair{K: l.key, V: spec.Sorted(*l.vals)})
 	}
 	if c.LockForPortalUsers != nil && !*c.LockForPortalUsers {
-		d = append(d, pair{"lock_for_portal_users", false})
+		d = append(d, pair{K: "lock_for_portal_users", V: false})
 	}
 	if c.LockingRules != nil && len(*c.LockingRules) > 0 {
 		var rules [][]pair
 		for _, r := range *c.LockingRules {
 			rules = append(rules, ruleDoc(r))
 		}
-		d = append(d, pair{"locking_rules", rules})
+		d = append(d, pair{K: "locking_rules", V: rules})
 	}
 	return d
 }
 
 func ruleDoc(r model.LockingRule) []pair {
-	d := []pair{{"name", r.Name}}
+	d := []pair{{K: "name", V: r.Name}}
 	if r.LockExistingRecords != nil {
-		d = append(d, pair{"lock_existing_records", *r.LockExistingRecords})
+		d = append(d, pair{K: "lock_existing_records", V: *r.LockExistingRecords})
 	}
 	if r.Criteria != nil {
-		d = append(d, pair{"criteria", criteriaDoc(r.Criteria)})
+		d = append(d, pair{K: "criteria", V: criteriaDoc(r.Criteria)})
 	}
 	return d
 }
@@ -66,10 +71,12 @@ func criteriaDoc(c *model.Criteria) []pair {
 		for i := range c.Group {
 			group = append(group, criteriaDoc(&c.Group[i]))
 		}
-		return []pair{{"group_operator", c.GroupOperator}, {"group", group}}
+		return []pair{{K: "group_operator", V: c.GroupOperator}, {K: "group", V: group}}
 	}
-	return []pair{{"field", c.Field}, {"comparator", c.Comparator}, {"value", plainValue(c.Value)}}
+	return []pair{{K: "field", V: c.Field}, {K: "comparator", V: c.Comparator}, {K: "value", V: plainValue(c.Value)}}
 }
+
+type pair = spec.Pair
 
 // plainValue keeps a criteria value encodable: lists stay lists.
 func plainValue(v any) any {
