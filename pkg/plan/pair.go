@@ -90,6 +90,8 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		out = append(out, claim{d: d, o: cur, via: "name"})
 	case prev != nil && cur == nil:
 		out = append(out, *prev)
+	case prev != nil && d.Replaces != nil && b.replacementDone(d, prev.o, cur):
+		out = append(out, claim{d: d, o: cur, via: "name"}, *prev)
 	case prev != nil && (d.Replaces != nil || mismatch(d, prev.o) < mismatch(d, cur)):
 		out = append(out, *prev, claim{d: d, o: cur, via: "name"})
 	case prev != nil && len(out) > 0: // halfway through a cycle: the temporary name decides
@@ -116,6 +118,33 @@ func (b *builder) undecidedSwap(d, o, cur *model.Object) bool {
 		return false
 	}
 	return mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
+}
+
+// replacementDone reports whether d, which replaces the live object of its
+// name by the one under its previous name o, is already done although both
+// names exist: another manifest creates a new object under o's name, so
+// before and after the apply the org has both. It is done when d's keys
+// match cur and the other manifest's keys match o exactly. When the keys
+// match both ways they cannot tell the two states apart, and that is a
+// problem: guessing "not done" would delete the renamed object on every
+// rerun.
+func (b *builder) replacementDone(d, o, cur *model.Object) bool {
+	var other *model.Object
+	for _, x := range b.in.Desired.OfKind(d.Key.Kind) {
+		if !x.Absent && x != d && model.SameName(x.Key.Name, o.Key.Name) {
+			other = x
+		}
+	}
+	if other == nil {
+		return false
+	}
+	m := func(d, o *model.Object) int { return mismatch(d, o, b.formerNames) }
+	done := m(d, cur) == 0 && m(other, o) == 0
+	if done && m(d, o) == 0 && m(other, cur) == 0 {
+		b.problem(d, "%q replaces the live %q by the one named %q, and a new %q is declared too, but nothing else in their manifests tells the live objects apart, so crmsync cannot tell whether the replacement is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names and the absent manifest once it is",
+			[]any{"previous_names"}, d.Key.Name, cur.Key.Name, o.Key.Name, other.Key.Name)
+	}
+	return done
 }
 
 // pairUp pairs desired with observed objects (see the note above). It

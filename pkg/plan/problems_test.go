@@ -261,6 +261,25 @@ previous_names: [Manager]
 			},
 		},
 		{
+			name: "a replacement and a new object nothing tells apart",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Manager
+absent: true
+transfer_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Manager
+previous_names: [Sales Head]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Head
+`,
+			want: []string{`m.yaml:10:1: Role "Manager": "Manager" replaces the live "Manager" by the one named "Sales Head", and a new "Sales Head" is declared too, but nothing else in their manifests tells the live objects apart, so crmsync cannot tell whether the replacement is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names and the absent manifest once it is`},
+		},
+		{
 			name: "a child left under a replaced role",
 			manifest: `apiVersion: crmsync/v1
 kind: Role

@@ -1,0 +1,36 @@
+package apply
+
+// "Delete X, rename Y to X, and create a new Y" in one plan: once it is
+// applied both names exist again, as they did before, and the rerun must
+// see that the work is done instead of deleting the renamed object again.
+
+import "testing"
+
+// runReplaceAndRecreate: the contact role Other is deleted and Influencer
+// takes its name, and a new Influencer is created; then the same for the
+// roles Sales Rep and Support Agent. The keys of the manifests tell the
+// live objects apart.
+func runReplaceAndRecreate(t *testing.T, r *rig) {
+	s0 := r.emu.Snapshot()
+	crs := docs(
+		crDoc("Other", 0, "absent: true"),
+		crDoc("Other", 8, "previous_names: [Influencer]"),
+		crDoc("Influencer", 12),
+	)
+	r.renameStep(crs, map[string]int{"DELETE /Contacts/roles": 1, "PUT /Contacts/roles": 1, "POST /Contacts/roles": 1})
+	s1 := r.emu.Snapshot()
+	wantCRIDs(t, s1, map[string]string{"Other": crOf(t, s0, "Influencer").ID})
+	if crByID(s1, crOf(t, s0, "Other").ID) != nil || findCR(s1, "Influencer") == nil {
+		t.Errorf("contact roles after the replacement: %s", contactRoleOrder(s1))
+	}
+
+	roles := docs(
+		roleDoc("Sales Rep", "absent: true", "transfer_to: sales department head"),
+		roleDoc("Sales Rep", "previous_names: [support agent]", "reporting_to: manager", "description: was support"),
+		roleDoc("Support Agent", "reporting_to: Sales Rep"),
+	)
+	r.renameStep(roles, map[string]int{"DELETE /settings/roles/" + roleOf(t, s0, "Sales Rep").ID: 1, "PUT /settings/roles/": 1, "POST /settings/roles": 1})
+	s2 := r.emu.Snapshot()
+	wantRoleIDs(t, s2, map[string]string{"Sales Rep": roleOf(t, s0, "Support Agent").ID})
+	wantParents(t, s2, map[string]string{"Sales Rep": "Manager", "Support Agent": "Sales Rep"})
+}
