@@ -100,7 +100,7 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		if mismatch(d, prev.o) == mismatch(d, cur) && b.undecidedSwap(d, prev.o, cur) {
 			b.problem(d, "%q and %q swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is",
 				[]any{"previous_names"}, d.Key.Name, prev.o.Key.Name)
-		} else if mismatch(d, prev.o) == mismatch(d, cur) {
+		} else if mismatch(d, prev.o) == mismatch(d, cur) && b.swapPartner(d, prev.o) == nil {
 			b.warn("%s: both %q and its previous name %q exist in the org, and nothing else in the manifest tells them apart; %q is taken as this object and %q is left alone",
 				d.Where(), cur.Key.Name, prev.o.Key.Name, cur.Key.Name, prev.o.Key.Name)
 		}
@@ -113,11 +113,18 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 // under a previous name of d, while cur has d's name) swap names and
 // neither manifest's keys tell o from cur.
 func (b *builder) undecidedSwap(d, o, cur *model.Object) bool {
+	other := b.swapPartner(d, o)
+	return other != nil && mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
+}
+
+// swapPartner is the manifest named like o that names d's name among its
+// previous names: the other half of a swap, whose keys may decide it.
+func (b *builder) swapPartner(d, o *model.Object) *model.Object {
 	other := b.in.Desired.Get(model.Key{Kind: d.Key.Kind, Name: o.Key.Name})
 	if other == nil || other.Absent || !slices.ContainsFunc(other.PreviousNames, func(p string) bool { return model.SameName(p, d.Key.Name) }) {
-		return false
+		return nil
 	}
-	return mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
+	return other
 }
 
 // replacementDone reports whether d, which replaces the live object of its
