@@ -120,7 +120,7 @@ func (b *builder) undecidedSwap(d, o, cur *model.Object) bool {
 // swapPartner is the manifest named like o that names d's name among its
 // previous names: the other half of a swap, whose keys may decide it.
 func (b *builder) swapPartner(d, o *model.Object) *model.Object {
-	other := b.in.Desired.Get(model.Key{Kind: d.Key.Kind, Name: o.Key.Name})
+	other := b.desiredNamed(d.Key.Kind, o.Key.Name)
 	if other == nil || other.Absent || !slices.ContainsFunc(other.PreviousNames, func(p string) bool { return model.SameName(p, d.Key.Name) }) {
 		return nil
 	}
@@ -152,6 +152,20 @@ func (b *builder) replacementDone(d, o, cur *model.Object) bool {
 			[]any{"previous_names"}, d.Key.Name, cur.Key.Name, o.Key.Name, other.Key.Name)
 	}
 	return done
+}
+
+// desiredNamed is the manifest of kind named name, compared folded: a live
+// object's manifest may spell its name in another case or with spaces.
+func (b *builder) desiredNamed(kind model.Kind, name string) *model.Object {
+	if d := b.in.Desired.Get(model.Key{Kind: kind, Name: name}); d != nil {
+		return d
+	}
+	for _, d := range b.in.Desired.OfKind(kind) {
+		if model.SameName(d.Key.Name, name) {
+			return d
+		}
+	}
+	return nil
 }
 
 // pairUp pairs desired with observed objects (see the note above). It

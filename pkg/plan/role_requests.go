@@ -26,7 +26,7 @@ func (b *builder) checkRoleTree() {
 		}
 		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
 			if o := t.deleted[strings.TrimPrefix(n.parent, deletedParent)]; o != nil {
-				d := b.in.Desired.Get(o.Key)
+				d := b.desiredNamed(o.Key.Kind, o.Key.Name)
 				switch {
 				case d == nil:
 					d = &model.Object{Key: o.Key}
@@ -42,7 +42,7 @@ func (b *builder) checkRoleTree() {
 	for _, live := range sortedKeys(t.deleted) {
 		to := t.transfer[live]
 		if _, ok := t.nodes[to]; !ok {
-			d := b.in.Desired.Get(t.deleted[live].Key)
+			d := b.desiredNamed(model.KindRole, t.deleted[live].Key.Name)
 			if d == nil {
 				d = &model.Object{Key: t.deleted[live].Key}
 			}
