@@ -80,8 +80,8 @@ func TestIgnoredFieldWithoutOtherForm(t *testing.T) {
 	r.emu.AddFailure(emulator.Failure{Method: "PUT", PathPrefix: "/settings/roles", IgnoreKeys: []string{"description"}, Times: 10})
 	m := manifests(t, "apiVersion: crmsync/v1\nkind: Role\nname: Manager\ndescription: Runs support\n")
 	res := r.apply(m, plan.Options{})
-	if res.Err != nil || res.Report.OK() || !res.Report.Verified {
-		t.Fatalf("want a verified apply that is not OK (err %v):\n%s", res.Err, describe(res))
+	if res.Err != nil || res.Report.OK() || res.Report.Verified || !res.Report.Checked {
+		t.Fatalf("want a checked apply that is neither OK nor verified (err %v):\n%s", res.Err, describe(res))
 	}
 	if n := count(res.Log, "PUT", "/settings/roles"); n != 1 {
 		t.Errorf("%d role PUTs, want 1 (no resend):\n%s", n, logText(writes(res.Log)))
