@@ -4,7 +4,12 @@ package apply
 // applied both names exist again, as they did before, and the rerun must
 // see that the work is done instead of deleting the renamed object again.
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/crmsync/crmsync/pkg/emulator"
+	"github.com/crmsync/crmsync/pkg/plan"
+)
 
 // runReplaceAndRecreate: the contact role Other is deleted and Influencer
 // takes its name, and a new Influencer is created; then the same for the
@@ -33,4 +38,31 @@ func runReplaceAndRecreate(t *testing.T, r *rig) {
 	s2 := r.emu.Snapshot()
 	wantRoleIDs(t, s2, map[string]string{"Sales Rep": roleOf(t, s0, "Support Agent").ID})
 	wantParents(t, s2, map[string]string{"Sales Rep": "Manager", "Support Agent": "Sales Rep"})
+}
+
+// TestReplacementLostResponses: the delete that frees a role's name and
+// then the create of the new role under the freed previous name both lose
+// their responses, though both took. The recovery renames, the create stays
+// unknown, and the verification must still pair the renamed role with its
+// own live object (it knows its ID) instead of failing on a cycle; the
+// rerun plan shows no changes.
+func TestReplacementLostResponses(t *testing.T) {
+	r := newRig(t, emulator.Options{Seed: emulator.DemoSeed()})
+	s0 := r.emu.Snapshot()
+	m := docs(
+		roleDoc("Sales Rep", "absent: true", "transfer_to: sales department head"),
+		roleDoc("Sales Rep", "previous_names: [support agent]", "reporting_to: manager", "description: was support"),
+		roleDoc("Support Agent", "reporting_to: Sales Rep"),
+	)
+	r.emu.FailNext("DELETE", "/settings/roles", 500, "INTERNAL_ERROR", true)
+	r.emu.FailNext("POST", "/settings/roles", 500, "INTERNAL_ERROR", true)
+	res := r.apply(m.parse(t), plan.Options{})
+	if res.Err != nil {
+		t.Fatalf("apply: %v\n%s", res.Err, describe(res))
+	}
+	if !res.Report.Checked || res.Report.Verified || len(res.Report.Mismatches) > 0 {
+		t.Errorf("report: checked %v, verified %v, mismatches %v", res.Report.Checked, res.Report.Verified, res.Report.Mismatches)
+	}
+	wantRoleIDs(t, r.emu.Snapshot(), map[string]string{"Sales Rep": roleOf(t, s0, "Support Agent").ID})
+	r.converge(m.parse(t), plan.Options{})
 }

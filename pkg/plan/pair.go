@@ -57,6 +57,22 @@ func (ix liveIndex) find(kind model.Kind, name string) *model.Object {
 	return all[0]
 }
 
+// byID returns the live renamable object of kind with ID id, if any.
+// Manifests carry no IDs; the desired objects of Replan do.
+func (ix liveIndex) byID(kind model.Kind, id string) *model.Object {
+	if id == "" || !renamable(kind) {
+		return nil
+	}
+	for _, os := range ix {
+		for _, o := range os {
+			if o.Key.Kind == kind && o.ID == id {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
 func renamable(k model.Kind) bool { return k == model.KindRole || k == model.KindContactRole }
 
 // claim is one manifest's choice of live object; via says how it was made.
@@ -70,6 +86,14 @@ type claim struct {
 // candidates lists a manifest's possible live objects, strongest first.
 func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 	kind := d.Key.Kind
+	if o := ix.byID(kind, d.ID); o != nil {
+		// A replanned change (Replan) knows its live object: no name or
+		// key needs to tell it apart.
+		if o.Key.Name == d.Key.Name {
+			return []claim{{d: d, o: o, via: "name"}}
+		}
+		return []claim{{d: d, o: o, via: "previous", prev: o.Key.Name}}
+	}
 	var out []claim
 	if renamable(kind) {
 		if o := ix.find(kind, model.TempName(kind, d.Key.Name)); o != nil {
