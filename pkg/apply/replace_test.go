@@ -66,3 +66,27 @@ func TestReplacementLostResponses(t *testing.T) {
 	wantRoleIDs(t, r.emu.Snapshot(), map[string]string{"Sales Rep": roleOf(t, s0, "Support Agent").ID})
 	r.converge(m.parse(t), plan.Options{})
 }
+
+// runReplaceIntoHeir: Sales Rep is deleted and its users go to Support
+// Agent, which takes the name Sales Rep in the same plan: transfer_to names
+// the role that has the name after the plan.
+func runReplaceIntoHeir(t *testing.T, r *rig) {
+	s0 := r.emu.Snapshot()
+	heir := roleOf(t, s0, "Support Agent").ID
+	m := docs(
+		roleDoc("Sales Rep", "absent: true", "transfer_to: sales rep"),
+		roleDoc("Sales Rep", "previous_names: [Support Agent]", "reporting_to: Manager"),
+	)
+	r.renameStep(m, map[string]int{"DELETE /settings/roles/" + roleOf(t, s0, "Sales Rep").ID: 1, "PUT /settings/roles/" + heir: 1})
+	s1 := r.emu.Snapshot()
+	wantRoleIDs(t, s1, map[string]string{"Sales Rep": heir})
+	for _, u := range s0.Users {
+		if u.Role.Name == "Sales Rep" {
+			for _, v := range s1.Users {
+				if v.ID == u.ID && v.Role.ID != heir {
+					t.Errorf("user %s is in role %+v, want the heir %s", u.Email, v.Role, heir)
+				}
+			}
+		}
+	}
+}

@@ -164,13 +164,18 @@ func (b *builder) roleRequests() {
 }
 
 // roleDelete builds the DELETE of live role o for change c, which moves its
-// users to the transfer role and waits for that role's create.
+// users to the transfer role and waits for that role's create. A live
+// transfer role has its ID already: the delete does not wait for its
+// update, which may itself wait for the name this delete frees (the users
+// of a replaced role going to the role renamed into its name).
 func (b *builder) roleDelete(c *Change, o *model.Object, reqOf map[string]int) int {
 	t := b.roles
 	to := t.transfer[o.Key.Name]
 	q := []Param{{Name: "transfer_to_id", Value: t.idRef(to)}}
 	id := b.newRequest("DELETE", rolesPath+"/"+o.ID, q, "roles", nil, []model.Key{c.Key})
-	b.after(id, reqOf[to])
+	if n, ok := t.nodes[to]; !ok || n.id == "" {
+		b.after(id, reqOf[to])
+	}
 	return id
 }
 
