@@ -90,3 +90,38 @@ func runReplaceIntoHeir(t *testing.T, r *rig) {
 		}
 	}
 }
+
+// TestReplacementRenameRefused: the delete that frees the name takes, then
+// Zoho refuses the rename. The report says the change failed (partly
+// applied), the create behind it is skipped, nothing is verified, and the
+// rerun plan is exactly the rest: the rename and the create, no delete.
+func TestReplacementRenameRefused(t *testing.T) {
+	r := newRig(t, emulator.Options{Seed: emulator.DemoSeed()})
+	m := docs(
+		roleDoc("Sales Rep", "absent: true", "transfer_to: sales department head"),
+		roleDoc("Sales Rep", "previous_names: [support agent]", "reporting_to: manager", "description: was support"),
+		roleDoc("Support Agent", "reporting_to: Sales Rep"),
+	)
+	r.emu.FailNext("PUT", "/settings/roles", 400, "INVALID_DATA", false)
+	res := r.apply(m.parse(t), plan.Options{})
+	if res.Report.OK() || res.Report.Verified {
+		t.Fatalf("a refused rename was reported as verified:\n%s", describe(res))
+	}
+	for _, o := range res.Report.Outcomes {
+		want := map[string]Status{"Sales Rep": Failed, "Support Agent": Skipped}[o.Key.Name]
+		if o.Status != want {
+			t.Errorf("%s: %s (%s), want %s", o.Key, o.Status, o.Message, want)
+		}
+	}
+	p := r.plan(m.parse(t), plan.Options{})
+	if p.Summary != (plan.Summary{Create: 1, Update: 1}) {
+		t.Errorf("rerun plan %+v, want the rename and the create", p.Summary)
+	}
+	for _, rq := range p.Requests {
+		if rq.Method == "DELETE" {
+			t.Errorf("rerun plan deletes again: %s %s", rq.Method, rq.Path)
+		}
+	}
+	r.applyOK(m.parse(t), plan.Options{})
+	r.converge(m.parse(t), plan.Options{})
+}
