@@ -96,7 +96,7 @@ func settle(ps []pendingRetry, left []plan.Residual) []FormRetry {
 		r.Taken = r.Message == "" && !hasResidual(left, p.res)
 		what := fmt.Sprintf("%s as %s for %s", r.Field, r.Sent, r.Key)
 		if extra := listed(p.res.Field.Old, p.res.Field.New); len(extra) > 0 && p.sh.done == "removed" {
-			what = fmt.Sprintf("%s for profile %s of %s", r.Sent, strings.Join(extra, ", "), r.Key)
+			what = fmt.Sprintf("%s for %s %s of %s", r.Sent, plural(len(extra), "profile", "profiles"), strings.Join(extra, ", "), r.Key)
 		}
 		result := p.sh.done
 		switch {

@@ -116,3 +116,20 @@ func TestIgnoredBothForms(t *testing.T) {
 		t.Errorf("mismatches %+v", res.Report.Mismatches)
 	}
 }
+
+// TestIgnoredProfileDeletesNamed: two removals ignored in one body are
+// reported together, as profiles.
+func TestIgnoredProfileDeletesNamed(t *testing.T) {
+	r := newRig(t, emulator.Options{Readings: emulator.Readings{ProfileDeleteForm: "object_ignore_bool"}})
+	m := manifests(t, strings.Replace(marketingModule, "[Administrator, Standard, Marketing]", "[Administrator]", 1))
+	res := r.applyOK(m, plan.Options{})
+	if len(res.Report.FormRetries) != 1 {
+		t.Fatalf("form retries %+v", res.Report.FormRetries)
+	}
+	want := `Zoho accepted "_delete": true for profiles Standard, Support of Module "Digital_Marketings" but kept it; ` +
+		`retried as "_delete": {"permanent": false}: removed`
+	if fr := res.Report.FormRetries[0]; !fr.Taken || fr.Message != want {
+		t.Errorf("form retry %+v\nwant message %s", fr, want)
+	}
+	r.converge(m, plan.Options{})
+}

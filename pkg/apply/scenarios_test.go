@@ -38,6 +38,8 @@ func scenarios() []scenario {
 		{"role_names", emulator.DemoSeed, runRoleNames},
 		{"role_temp_rerun", emulator.DemoSeed, runRoleTempRerun},
 		{"role_tricky_refs", emulator.DemoSeed, runTrickyRefs},
+		{"replace_and_recreate", emulator.DemoSeed, runReplaceAndRecreate},
+		{"replace_into_heir", emulator.DemoSeed, runReplaceIntoHeir},
 	}
 }
 

@@ -57,8 +57,6 @@ func checkTransferTo(obj *model.Object, t *tree) []finding {
 		return []finding{t.finding("/absent", "an absent role needs transfer_to: the name of the role that receives its users")}
 	case !obj.Absent && obj.TransferTo != "":
 		return []finding{t.finding("/transfer_to", "only an absent role (absent: true) transfers its users")}
-	case model.SameName(obj.TransferTo, obj.Key.Name):
-		return []finding{t.finding("/transfer_to", "a role cannot transfer its users to itself")}
 	}
 	return nil
 }

@@ -28,6 +28,27 @@ func crossCheck(docs []*document) Diagnostics {
 	ds = append(ds, checkRoleRefs(docs)...)
 	ds = append(ds, checkRoleCycles(docs)...)
 	ds = append(ds, checkSequenceNumbers(docs)...)
+	ds = append(ds, checkSelfTransfer(docs)...)
+	return ds
+}
+
+// checkSelfTransfer: an absent role cannot transfer its users to its own
+// name, unless a present role takes that name in the same plan (a
+// replacement): the users then go to that role.
+func checkSelfTransfer(docs []*document) Diagnostics {
+	heirs := map[string]bool{}
+	for _, d := range docs {
+		if d.obj.Key.Kind == model.KindRole && !d.obj.Absent {
+			heirs[model.Fold(d.obj.Key.Name)] = true
+		}
+	}
+	var ds Diagnostics
+	for _, d := range docs {
+		o := d.obj
+		if o.Key.Kind == model.KindRole && o.Absent && model.SameName(o.TransferTo, o.Key.Name) && !heirs[model.Fold(o.Key.Name)] {
+			ds = append(ds, d.diag(d.tree.finding("/transfer_to", "a role cannot transfer its users to itself")))
+		}
+	}
 	return ds
 }
 

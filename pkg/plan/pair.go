@@ -58,6 +58,22 @@ func (ix liveIndex) find(kind model.Kind, name string) *model.Object {
 	return all[0]
 }
 
+// byID returns the live renamable object of kind with ID id, if any.
+// Manifests carry no IDs; the desired objects of Replan do.
+func (ix liveIndex) byID(kind model.Kind, id string) *model.Object {
+	if id == "" || !renamable(kind) {
+		return nil
+	}
+	for _, os := range ix {
+		for _, o := range os {
+			if o.Key.Kind == kind && o.ID == id {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
 func renamable(k model.Kind) bool {
 	d, _ := kinds.Get(k)
 	return d.Caps.Renamable
@@ -74,6 +90,14 @@ type claim struct {
 // candidates lists a manifest's possible live objects, strongest first.
 func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 	kind := d.Key.Kind
+	if o := ix.byID(kind, d.ID); o != nil {
+		// A replanned change (Replan) knows its live object: no name or
+		// key needs to tell it apart.
+		if o.Key.Name == d.Key.Name {
+			return []claim{{d: d, o: o, via: "name"}}
+		}
+		return []claim{{d: d, o: o, via: "previous", prev: o.Key.Name}}
+	}
 	var out []claim
 	if renamable(kind) {
 		if o := ix.find(kind, model.TempName(kind, d.Key.Name)); o != nil {
@@ -94,6 +118,8 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		out = append(out, claim{d: d, o: cur, via: "name"})
 	case prev != nil && cur == nil:
 		out = append(out, *prev)
+	case prev != nil && d.Replaces != nil && b.replacementDone(d, prev.o, cur):
+		out = append(out, claim{d: d, o: cur, via: "name"}, *prev)
 	case prev != nil && (d.Replaces != nil || mismatch(d, prev.o) < mismatch(d, cur)):
 		out = append(out, *prev, claim{d: d, o: cur, via: "name"})
 	case prev != nil && len(out) > 0: // halfway through a cycle: the temporary name decides
@@ -102,7 +128,7 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 		if mismatch(d, prev.o) == mismatch(d, cur) && b.undecidedSwap(d, prev.o, cur) {
 			b.problem(d, "%q and %q swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is",
 				[]any{"previous_names"}, d.Key.Name, prev.o.Key.Name)
-		} else if mismatch(d, prev.o) == mismatch(d, cur) {
+		} else if mismatch(d, prev.o) == mismatch(d, cur) && b.swapPartner(d, prev.o) == nil {
 			b.warn("%s: both %q and its previous name %q exist in the org, and nothing else in the manifest tells them apart; %q is taken as this object and %q is left alone",
 				d.Where(), cur.Key.Name, prev.o.Key.Name, cur.Key.Name, prev.o.Key.Name)
 		}
@@ -115,11 +141,59 @@ func (b *builder) candidates(ix liveIndex, d *model.Object) []claim {
 // under a previous name of d, while cur has d's name) swap names and
 // neither manifest's keys tell o from cur.
 func (b *builder) undecidedSwap(d, o, cur *model.Object) bool {
-	other := b.in.Desired.Get(model.Key{Kind: d.Key.Kind, Name: o.Key.Name})
+	other := b.swapPartner(d, o)
+	return other != nil && mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
+}
+
+// swapPartner is the manifest named like o that names d's name among its
+// previous names: the other half of a swap, whose keys may decide it.
+func (b *builder) swapPartner(d, o *model.Object) *model.Object {
+	other := b.desiredNamed(d.Key.Kind, o.Key.Name)
 	if other == nil || other.Absent || !slices.ContainsFunc(other.PreviousNames, func(p string) bool { return model.SameName(p, d.Key.Name) }) {
+		return nil
+	}
+	return other
+}
+
+// replacementDone reports whether d, which replaces the live object of its
+// name by the one under its previous name o, is already done although both
+// names exist: another manifest creates a new object under o's name, so
+// before and after the apply the org has both. It is done when d's keys
+// match cur and the other manifest's keys match o exactly. When the keys
+// match both ways they cannot tell the two states apart, and that is a
+// problem: guessing "not done" would delete the renamed object on every
+// rerun.
+func (b *builder) replacementDone(d, o, cur *model.Object) bool {
+	var other *model.Object
+	for _, x := range b.in.Desired.OfKind(d.Key.Kind) {
+		if !x.Absent && x != d && model.SameName(x.Key.Name, o.Key.Name) {
+			other = x
+		}
+	}
+	if other == nil {
 		return false
 	}
-	return mismatch(other, o, b.formerNames) == mismatch(other, cur, b.formerNames)
+	m := func(d, o *model.Object) int { return mismatch(d, o, b.formerNames) }
+	done := m(d, cur) == 0 && m(other, o) == 0
+	if done && m(d, o) == 0 && m(other, cur) == 0 {
+		b.problem(d, "%q replaces the live %q by the one named %q, and a new %q is declared too, but nothing else in their manifests tells the live objects apart, so crmsync cannot tell whether the replacement is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names and the absent manifest once it is",
+			[]any{"previous_names"}, d.Key.Name, cur.Key.Name, o.Key.Name, other.Key.Name)
+	}
+	return done
+}
+
+// desiredNamed is the manifest of kind named name, compared folded: a live
+// object's manifest may spell its name in another case or with spaces.
+func (b *builder) desiredNamed(kind model.Kind, name string) *model.Object {
+	if d := b.in.Desired.Get(model.Key{Kind: kind, Name: name}); d != nil {
+		return d
+	}
+	for _, d := range b.in.Desired.OfKind(kind) {
+		if model.SameName(d.Key.Name, name) {
+			return d
+		}
+	}
+	return nil
 }
 
 // pairUp pairs desired with observed objects (see the note above). It

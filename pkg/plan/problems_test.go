@@ -157,6 +157,26 @@ transfer_to: Sales Head
 			want: []string{`m.yaml:3:1: Role "Sales Rep": role "Trainee" still reports to it; delete that role too or move it with reporting_to`},
 		},
 		{
+			name: "kept role left under a deleted parent named in another case",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: sales rep
+absent: true
+transfer_to: Sales Head
+`,
+			want: []string{`m.yaml:3:1: Role "sales rep": role "Trainee" still reports to it; delete that role too or move it with reporting_to`},
+		},
+		{
+			name: "transfer_to a missing role, the deleted one named in another case",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: MANAGER
+absent: true
+transfer_to: Sales Haed
+`,
+			want: []string{`m.yaml:5:1: Role "MANAGER": transfer_to names role "Sales Haed", which will not exist; did you mean "Sales Head" or "Sales Rep"?`},
+		},
+		{
 			name: "managed role left under a deleted parent",
 			// Trainee's manifest leaves reporting_to out: the problem is the
 			// deletion of its parent, not a reporting_to it does not have.
@@ -259,6 +279,42 @@ previous_names: [Manager]
 				`m.yaml:4:1: Role "Manager": "Manager" and "Sales Head" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
 				`m.yaml:9:1: Role "Sales Head": "Sales Head" and "Manager" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
 			},
+		},
+		{
+			name: "a swap nothing tells apart, in another case",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: manager
+previous_names: [Sales Head]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: sales head
+previous_names: [MANAGER]
+`,
+			want: []string{
+				`m.yaml:4:1: Role "manager": "manager" and "Sales Head" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+				`m.yaml:9:1: Role "sales head": "sales head" and "Manager" swap names, but nothing else in their manifests tells the two live objects apart, so crmsync cannot tell whether the swap is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names once it is`,
+			},
+		},
+		{
+			name: "a replacement and a new object nothing tells apart",
+			manifest: `apiVersion: crmsync/v1
+kind: Role
+name: Manager
+absent: true
+transfer_to: CEO
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Manager
+previous_names: [Sales Head]
+---
+apiVersion: crmsync/v1
+kind: Role
+name: Sales Head
+`,
+			want: []string{`m.yaml:10:1: Role "Manager": "Manager" replaces the live "Manager" by the one named "Sales Head", and a new "Sales Head" is declared too, but nothing else in their manifests tells the live objects apart, so crmsync cannot tell whether the replacement is done; give them a key whose values differ (for example sequence_number, description or reporting_to), or remove previous_names and the absent manifest once it is`},
 		},
 		{
 			name: "a child left under a replaced role",

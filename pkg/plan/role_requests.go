@@ -26,7 +26,7 @@ func (b *builder) checkRoleTree() {
 		}
 		if n.source == nil || n.source.Role.ReportingTo == nil { // the parent is the live one
 			if o := t.deleted[strings.TrimPrefix(n.parent, deletedParent)]; o != nil {
-				d := b.in.Desired.Get(o.Key)
+				d := b.desiredNamed(o.Key.Kind, o.Key.Name)
 				switch {
 				case d == nil:
 					d = &model.Object{Key: o.Key}
@@ -42,7 +42,7 @@ func (b *builder) checkRoleTree() {
 	for _, live := range sortedKeys(t.deleted) {
 		to := t.transfer[live]
 		if _, ok := t.nodes[to]; !ok {
-			d := b.in.Desired.Get(t.deleted[live].Key)
+			d := b.desiredNamed(model.KindRole, t.deleted[live].Key.Name)
 			if d == nil {
 				d = &model.Object{Key: t.deleted[live].Key}
 			}
@@ -164,13 +164,18 @@ func (b *builder) roleRequests() {
 }
 
 // roleDelete builds the DELETE of live role o for change c, which moves its
-// users to the transfer role and waits for that role's create.
+// users to the transfer role and waits for that role's create. A live
+// transfer role has its ID already: the delete does not wait for its
+// update, which may itself wait for the name this delete frees (the users
+// of a replaced role going to the role renamed into its name).
 func (b *builder) roleDelete(c *Change, o *model.Object, reqOf map[string]int) int {
 	t := b.roles
 	to := t.transfer[o.Key.Name]
 	q := []Param{{Name: "transfer_to_id", Value: t.idRef(to)}}
 	id := b.newRequest("DELETE", rolesPath+"/"+o.ID, q, "roles", nil, []model.Key{c.Key})
-	b.after(id, reqOf[to])
+	if n, ok := t.nodes[to]; !ok || n.id == "" {
+		b.after(id, reqOf[to])
+	}
 	return id
 }
 

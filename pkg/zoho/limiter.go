@@ -18,7 +18,7 @@ type limiter struct {
 	mu       sync.Mutex
 	width    int // calls allowed in flight
 	inFlight int
-	waiters  list.List // of chan struct{}, closed when granted a slot
+	waiters  list.List // of chan int, sent the width in force when granted a slot
 }
 
 func newLimiter(width int) *limiter {
@@ -39,14 +39,14 @@ func (l *limiter) acquire(ctx context.Context) (int, error) {
 		l.mu.Unlock()
 		return w, nil
 	}
-	ready := make(chan struct{})
+	// The width is the one in force at the grant, not when this goroutine
+	// wakes: a 429 may lower it in between, and this call still belongs to
+	// the burst of the old width (see lower).
+	ready := make(chan int, 1)
 	elem := l.waiters.PushBack(ready)
 	l.mu.Unlock()
 	select {
-	case <-ready:
-		l.mu.Lock()
-		w := l.width
-		l.mu.Unlock()
+	case w := <-ready:
 		return w, nil
 	case <-ctx.Done():
 		l.mu.Lock()
@@ -76,7 +76,7 @@ func (l *limiter) grant() {
 		front := l.waiters.Front()
 		l.waiters.Remove(front)
 		l.inFlight++
-		close(front.Value.(chan struct{}))
+		front.Value.(chan int) <- l.width
 	}
 }
 

@@ -86,3 +86,43 @@ func TestLimiterLowerWhileQueued(t *testing.T) {
 		t.Errorf("a stale width lowered the limit")
 	}
 }
+
+// TestLimiterWidthAtGrant: a waiter granted its slot at one width, whose
+// goroutine wakes only after a 429 lowered the width, belongs to the burst
+// of the old width. It must report that width, or its own 429 would halve
+// the new width once more.
+func TestLimiterWidthAtGrant(t *testing.T) {
+	l := newLimiter(2)
+	for range 2 {
+		if _, err := l.acquire(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := make(chan int)
+	go func() {
+		w, _ := l.acquire(context.Background())
+		got <- w
+	}()
+	for {
+		l.mu.Lock()
+		n := l.waiters.Len()
+		l.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	// One call ends and hands its slot to the waiter; before the waiter
+	// wakes, another call's 429 lowers the width.
+	l.mu.Lock()
+	l.inFlight--
+	l.grant()
+	l.width = 1
+	l.mu.Unlock()
+	if w := <-got; w != 2 {
+		t.Errorf("width seen by the waiter = %d, want 2 (the width it was granted at)", w)
+	}
+	if w, changed := l.lower(2); changed || w != 1 {
+		t.Errorf("lower(2) = %d, %v: a call of the old burst must not lower again", w, changed)
+	}
+}
