@@ -45,43 +45,55 @@ Examples:
 			&cli.StringFlag{Name: "org-name", Usage: "without --seed: the demo org's company name"},
 			&cli.StringFlag{Name: "request-log", Usage: "append one JSON line per request arriving and answered to this file"},
 		},
-		Action: func(c *cli.Context) error {
-			var rd emulator.Readings
-			for _, spec := range c.StringSlice("reading") {
-				if err := rd.Set(spec); err != nil {
-					return withCode(exitError, err)
-				}
-			}
-			var seed *emulator.Seed
-			if c.String("org-id") != "" || c.String("org-name") != "" {
-				if c.String("seed") != "" {
-					return withCode(exitError, fmt.Errorf("--org-id and --org-name change the demo org; write the org into the --seed file instead"))
-				}
-				seed = emulator.DemoSeed()
-				seed.Org.ID = orDefault(c.String("org-id"), seed.Org.ID)
-				seed.Org.CompanyName = orDefault(c.String("org-name"), seed.Org.CompanyName)
-			}
-			emu, err := emulator.New(emulator.Options{Seed: seed, Readings: rd,
-				SeedFile: c.String("seed"), StateFile: c.String("state"),
-				Latency: c.Duration("latency"), MaxConcurrent: c.Int("max-concurrent"),
-				Rate429: c.Float64("rate-429"), Rate500: c.Float64("rate-500"), RateApplied500: c.Float64("rate-applied-500"),
-				TokenLifetime: c.Int("token-lifetime"), RandSeed: c.Int64("rand-seed"),
-				ClientID: c.String("client-id"), ClientSecret: c.String("client-secret"), RefreshToken: c.String("refresh-token"),
-			})
-			if err != nil {
-				return withCode(exitError, err)
-			}
-			url, stop, err := listenEmulator(emu, c.String("addr"), c.String("request-log"))
-			if err != nil {
-				return withCode(exitError, err)
-			}
-			defer stop()
-			fmt.Fprintln(s.out, url)
-			fmt.Fprintf(s.err, "Zoho CRM emulator listening on %s (API under %s/crm/v8/); Ctrl-C to stop\n", url, url)
-			<-c.Context.Done()
-			return nil
-		},
+		Action: func(c *cli.Context) error { return runEmulator(c, s) },
 	}
+}
+
+// runEmulator serves the emulator until the command's context ends.
+func runEmulator(c *cli.Context, s streams) error {
+	opts, err := emulatorOptions(c)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	emu, err := emulator.New(opts)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	url, stop, err := listenEmulator(emu, c.String("addr"), c.String("request-log"))
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	defer stop()
+	fmt.Fprintln(s.out, url)
+	fmt.Fprintf(s.err, "Zoho CRM emulator listening on %s (API under %s/crm/v8/); Ctrl-C to stop\n", url, url)
+	<-c.Context.Done()
+	return nil
+}
+
+// emulatorOptions reads the emulator's flags, once.
+func emulatorOptions(c *cli.Context) (emulator.Options, error) {
+	var rd emulator.Readings
+	for _, spec := range c.StringSlice("reading") {
+		if err := rd.Set(spec); err != nil {
+			return emulator.Options{}, err
+		}
+	}
+	var seed *emulator.Seed
+	if c.String("org-id") != "" || c.String("org-name") != "" {
+		if c.String("seed") != "" {
+			return emulator.Options{}, fmt.Errorf("--org-id and --org-name change the demo org; write the org into the --seed file instead")
+		}
+		seed = emulator.DemoSeed()
+		seed.Org.ID = orDefault(c.String("org-id"), seed.Org.ID)
+		seed.Org.CompanyName = orDefault(c.String("org-name"), seed.Org.CompanyName)
+	}
+	return emulator.Options{Seed: seed, Readings: rd,
+		SeedFile: c.String("seed"), StateFile: c.String("state"),
+		Latency: c.Duration("latency"), MaxConcurrent: c.Int("max-concurrent"),
+		Rate429: c.Float64("rate-429"), Rate500: c.Float64("rate-500"), RateApplied500: c.Float64("rate-applied-500"),
+		TokenLifetime: c.Int("token-lifetime"), RandSeed: c.Int64("rand-seed"),
+		ClientID: c.String("client-id"), ClientSecret: c.String("client-secret"), RefreshToken: c.String("refresh-token"),
+	}, nil
 }
 
 // listenEmulator serves emu on addr, through a request log when logPath is set.
