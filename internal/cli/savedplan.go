@@ -2,17 +2,14 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/crmsync/crmsync/pkg/jsonplan"
-	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
@@ -41,7 +38,7 @@ func loadSavedPlan(ctx context.Context, c *cli.Context, conn *connection, path s
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
-	if stale := staleObjects(pl, res.State); len(stale) > 0 {
+	if stale := plan.Stale(pl, res.State); len(stale) > 0 {
 		return nil, withCode(exitError, fmt.Errorf("the plan is stale, the org changed since it was made:\n  %s\nmake a new plan", strings.Join(stale, "\n  ")))
 	}
 	return pl, nil
@@ -63,69 +60,4 @@ func checkOrg(ctx context.Context, conn *connection, pl *plan.Plan) error {
 		return fmt.Errorf("the plan was made against %s but this run reaches %s; nothing was changed", pl.APIDomain, domain)
 	}
 	return nil
-}
-
-// staleObjects lists every object whose fingerprint changed, with the
-// fields that differ where the plan kept the object's old state.
-func staleObjects(pl *plan.Plan, now *model.State) []string {
-	before := map[model.Key]*model.Object{}
-	for _, c := range pl.Changes {
-		if c.Before != nil {
-			before[c.Before.Key] = c.Before
-		}
-		if c.Action == plan.Create && now.Get(c.Key) != nil {
-			return []string{fmt.Sprintf("%s now exists; the plan would create it", c.Key)}
-		}
-	}
-	var out []string
-	for _, f := range pl.Fingerprints {
-		o := now.Get(f.Key)
-		switch {
-		case o == nil:
-			out = append(out, fmt.Sprintf("%s was deleted", f.Key))
-		case plan.FingerprintOf(o) != f.Hash:
-			out = append(out, fmt.Sprintf("%s changed%s", f.Key, fieldsChanged(before[f.Key], o)))
-		}
-	}
-	return out
-}
-
-// fieldsChanged names the top-level keys that differ between two objects.
-func fieldsChanged(a, b *model.Object) string {
-	if a == nil {
-		return ""
-	}
-	am, bm := kindMap(a), kindMap(b)
-	var keys []string
-	for k := range am {
-		if fmt.Sprint(am[k]) != fmt.Sprint(bm[k]) {
-			keys = append(keys, k)
-		}
-	}
-	for k := range bm {
-		if _, ok := am[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	if len(keys) == 0 {
-		return " (IDs)"
-	}
-	return ": " + strings.Join(slices.Compact(keys), ", ")
-}
-
-func kindMap(o *model.Object) map[string]any {
-	var v any = o.Role
-	switch {
-	case o.LockingConfig != nil:
-		v = o.LockingConfig
-	case o.Module != nil:
-		v = o.Module
-	case o.ContactRole != nil:
-		v = o.ContactRole
-	}
-	data, _ := json.Marshal(v)
-	m := map[string]any{}
-	_ = json.Unmarshal(data, &m)
-	return m
 }
