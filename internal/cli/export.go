@@ -15,12 +15,6 @@ import (
 	"github.com/crmsync/crmsync/schemas"
 )
 
-// lockableModules are the standard modules that support record locking
-// (Add Record Locking Configuration, v8); custom modules are added from
-// the org.
-var lockableModules = []string{"Leads", "Contacts", "Accounts", "Deals", "Quotes", "Sales_Orders", "Purchase_Orders",
-	"Invoices", "Vendors", "Price_Books", "Cases", "Solutions", "Tasks", "Products"}
-
 func exportCommand(s streams) *cli.Command {
 	return &cli.Command{
 		Name:      "export",
@@ -98,34 +92,22 @@ func runExport(c *cli.Context, s streams) error {
 	return nil
 }
 
-// exportScope reads everything of the chosen kinds; locking configurations
-// are probed on every module that supports them.
+// exportScope reads everything of the chosen kinds; without --module,
+// locking configurations are probed on every module that may have one.
 func exportScope(ctx context.Context, conn *connection, kinds []model.Kind, modules []string) (model.Scope, error) {
-	scope := model.Scope{AllModules: true, LockingBestEffort: true}
-	for _, k := range kinds {
-		switch k {
-		case model.KindRole:
-			scope.Kinds, scope.Users = append(scope.Kinds, k), true
-		case model.KindModule, model.KindContactRole:
-			scope.Kinds = append(scope.Kinds, k)
-		}
-	}
-	if !slices.Contains(kinds, model.KindLockingConfig) {
-		return scope, nil
-	}
-	if len(modules) > 0 {
-		scope.LockingModules = modules
+	scope := export.Scope(kinds, modules)
+	if !slices.Contains(kinds, model.KindLockingConfig) || len(modules) > 0 {
 		return scope, nil
 	}
 	mods, err := conn.client.ListModules(ctx)
 	if err != nil {
 		return scope, fmt.Errorf("read modules: %w", err)
 	}
-	for _, m := range mods {
-		if slices.Contains(lockableModules, m.APIName) || m.GeneratedType == "custom" {
-			scope.LockingModules = append(scope.LockingModules, m.APIName)
-		}
+	org := make([]export.Module, len(mods))
+	for i, m := range mods {
+		org[i] = export.Module{APIName: m.APIName, GeneratedType: m.GeneratedType}
 	}
+	scope.LockingModules = export.LockableModules(org)
 	return scope, nil
 }
 
