@@ -167,7 +167,7 @@ func checkDeletes(c *cli.Context, pl *plan.Plan) error {
 // execute applies the plan, reports progress and the outcome.
 func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 	opts := apply.Options{
-		Progress: func(st apply.Step) { printStep(s, st) },
+		Progress: func(st apply.Step) { apply.WriteStep(s.err, st) },
 		Observe: func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error) {
 			res, err := observe.Observe(ctx, conn.client, scope)
 			if err != nil {
@@ -180,7 +180,7 @@ func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 	if rep != nil {
 		rep.Calls = callCounts(conn)
 		shown := conn.env.redactReport(rep) // no secret value in output
-		printReport(s, shown)
+		apply.WriteReport(s.out, shown)
 		if path := c.String("report"); path != "" {
 			if werr := writeJSON(path, shown); werr != nil && err == nil {
 				err = werr
@@ -194,95 +194,6 @@ func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 		return silentExit(exitError)
 	}
 	return nil
-}
-
-// printStep prints one line of progress on stderr.
-func printStep(s streams, st apply.Step) {
-	if st.Note != "" {
-		fmt.Fprintf(s.err, "[%d/%d] %s; %d more %s\n", st.Done, st.Total, st.Note,
-			st.Total-st.Done, map[bool]string{true: "step", false: "steps"}[st.Total-st.Done == 1])
-		return
-	}
-	o := st.Outcome
-	fmt.Fprintf(s.err, "[%d/%d] %s: %s%s\n", st.Done, st.Total, o.Key, o.Status, suffix(o.Message))
-}
-
-func suffix(msg string) string {
-	if msg == "" {
-		return ""
-	}
-	return " — " + msg
-}
-
-// printReport prints the outcome: the counts, then what failed, what is
-// unknown and what is still to do, then one closing line that claims
-// verification only when every change was applied and the re-read matched.
-func printReport(s streams, rep *apply.Report) {
-	n := rep.Summary
-	fmt.Fprintf(s.out, "\nApply %s: %d created, %d updated, %d deleted, %d failed, %d skipped, %d unknown.\n",
-		map[string]string{apply.ResultApplied: "complete", apply.ResultFailed: "failed", apply.ResultInterrupted: "interrupted"}[rep.Result],
-		n.Created, n.Updated, n.Deleted, n.Failed, n.Skipped, n.Unknown)
-	if n := recovered(rep); n > 0 {
-		fmt.Fprintf(s.out, "%d of them had a lost response or waited behind one; crmsync read the org again "+
-			"and counted each as it found it (applied, or sent again).\n", n)
-	}
-	printFormRetries(s, rep.FormRetries)
-	listOutcomes(s, rep, apply.Failed, "Failed:")
-	listOutcomes(s, rep, apply.Unknown, "Unknown (the response was lost; each may or may not have been applied):")
-	listOutcomes(s, rep, apply.Skipped, "Still to do (not started):")
-	if rep.Checked && len(rep.Mismatches) > 0 {
-		fmt.Fprintln(s.out, "Verification failed: these fields did not take (the server may have normalised or ignored them):")
-		for _, m := range rep.Mismatches {
-			fmt.Fprintf(s.out, "  %s %s: want %s, live %s\n", m.Key, m.Path, render.Value(m.Want), render.Value(m.Got))
-		}
-	}
-	switch {
-	case rep.Verified:
-		fmt.Fprintln(s.out, "Verified: live state matches the manifests.")
-	case rep.Interrupted:
-		fmt.Fprintln(s.out, "Interrupted: no write started after the signal; the writes in flight finished and are counted above.\n"+
-			"Run 'crmsync plan' to see what is left (it reads the org again), then apply again to finish.")
-	default:
-		fmt.Fprintln(s.out, "Not everything was applied. Run 'crmsync plan' to see what is left (it reads the org again), then apply again.")
-	}
-}
-
-// recovered counts the changes settled by reading the org again.
-func recovered(rep *apply.Report) int {
-	n := 0
-	for _, o := range rep.Outcomes {
-		if o.Recovered {
-			n++
-		}
-	}
-	return n
-}
-
-// listOutcomes prints the changes with status st under a heading.
-func listOutcomes(s streams, rep *apply.Report, st apply.Status, heading string) {
-	first := true
-	for _, o := range rep.Outcomes {
-		if o.Status != st {
-			continue
-		}
-		if first {
-			fmt.Fprintln(s.out, heading)
-			first = false
-		}
-		where := o.Key.String()
-		if o.Source != nil {
-			where = o.Source.String() + ": " + where
-		}
-		fmt.Fprintf(s.out, "  %s%s\n", where, suffix(o.Message))
-	}
-}
-
-// printFormRetries tells which fields Zoho accepted but ignored and how
-// resending them in their other body form went.
-func printFormRetries(s streams, retries []apply.FormRetry) {
-	for _, fr := range retries {
-		fmt.Fprintf(s.out, "  %s\n", fr.Message)
-	}
 }
 
 func writeJSON(path string, v any) error {
