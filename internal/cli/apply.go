@@ -209,5 +209,5 @@ func writeJSON(path string, v any) error {
 
 func textOptions(c *cli.Context, s streams, conn *connection) render.Options {
 	return render.Options{ShowRequests: c.Bool("show-requests"), APIVersion: conn.client.APIVersion(),
-		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(s.out)}
+		Color: colorFor(c, s.out)}
 }

@@ -53,7 +53,8 @@ Exit codes:
 // runDiff is diff: read --from as desired state, then plan --to with it.
 func runDiff(c *cli.Context, s streams) error {
 	ctx := c.Context
-	if err := checkFormat(c.String("format")); err != nil {
+	out, err := outputOf(c, s.out)
+	if err != nil {
 		return withCode(exitError, err)
 	}
 	proj, err := loadProject(c, s.err)
@@ -85,14 +86,14 @@ func runDiff(c *cli.Context, s streams) error {
 		return err
 	}
 	pl.Calls.Made = callCounts(conn)
-	o := renderOptions(c, s.out, false, conn.client.APIVersion())
+	o := out.renderOptions(false, conn.client.APIVersion())
 	o.Title = fmt.Sprintf("crmsync diff: what makes %s match %s", orDefault(toName, "the org"), c.String("from"))
 	// Hide the secrets of both environments: --from's values are desired here.
 	shown := to.withSecretsOf(fromEnv).redactPlan(pl)
-	if err := renderPlanWith(c, s.out, shown, o); err != nil {
+	if err := out.renderPlan(s.out, shown, o); err != nil {
 		return withCode(exitError, err)
 	}
-	if c.String("format") == "text" {
+	if out.format == "text" {
 		writeRoleTree(s, shown)
 	}
 	if !pl.Summary.Empty() && c.Bool("detailed-exitcode") {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -16,7 +15,6 @@ import (
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 // manifestFlag is -f, the manifests to read.
@@ -127,37 +125,9 @@ func (p *planner) pos(k model.Key, path ...any) *model.Source {
 	return &s
 }
 
-// checkFormat refuses an unknown --format before anything is read.
-func checkFormat(f string) error {
-	switch f {
-	case "text", "json", "markdown", "md":
-		return nil
-	}
-	return fmt.Errorf("--format %q: use text, json or markdown", f)
-}
-
-// renderOptions are the render options of the output flags.
-func renderOptions(c *cli.Context, w io.Writer, drift bool, version string) render.Options {
-	return render.Options{ShowRequests: c.Bool("show-requests"), Drift: drift, APIVersion: version, RoleDiagram: true,
-		Color: !c.Bool("no-color") && os.Getenv("NO_COLOR") == "" && isTerminal(w)}
-}
-
 // jsonPlanOptions build the JSON plan with the fallback body forms apply
 // really sends.
 var jsonPlanOptions = jsonplan.Options{Fallbacks: apply.FallbackForms}
-
-// renderPlanWith writes the plan in the chosen format with o.
-func renderPlanWith(c *cli.Context, w io.Writer, pl *plan.Plan, o render.Options) error {
-	switch c.String("format") {
-	case "text":
-		return render.Text(w, pl, o)
-	case "json":
-		return render.JSON(w, pl, jsonPlanOptions)
-	case "markdown", "md":
-		return render.Markdown(w, pl, o)
-	}
-	return fmt.Errorf("--format %q: use text, json or markdown", c.String("format"))
-}
 
 // callCounts converts the client's counts for the plan.
 func callCounts(conn *connection) []plan.CallCount {

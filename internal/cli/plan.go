@@ -66,11 +66,12 @@ Exit codes:
 // runPlan is plan and drift: load, connect, observe, plan, save, render.
 func runPlan(c *cli.Context, s streams, drift bool) error {
 	start := time.Now()
-	if err := checkFormat(c.String("format")); err != nil {
+	out, err := outputOf(c, s.out)
+	if err != nil {
 		return withCode(exitError, err)
 	}
 	if c.String("env") == allEnvs {
-		return runPlanAll(c, s, drift)
+		return runPlanAll(c, s, drift, out)
 	}
 	es, err := selectEnv(c, s.err)
 	if err != nil {
@@ -88,11 +89,11 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 	}
 	pl.Calls.Made = callCounts(conn)
 	reportReads(s, pl.Calls.Made, time.Since(start))
-	o := renderOptions(c, s.out, drift, conn.client.APIVersion())
+	o := out.renderOptions(drift, conn.client.APIVersion())
 	if name := es.name(); name != "" {
 		o.Title = map[bool]string{false: "crmsync plan: ", true: "crmsync drift: "}[drift] + name
 	}
-	if err := renderPlanWith(c, s.out, es.redactPlan(pl), o); err != nil {
+	if err := out.renderPlan(s.out, es.redactPlan(pl), o); err != nil {
 		return withCode(exitError, err)
 	}
 	if c.String("out") != "" {

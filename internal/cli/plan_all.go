@@ -19,7 +19,7 @@ import (
 // stays within its own org's limits), and one combined report and one exit
 // code come out: 1 if any environment errored, else 2 if any has changes
 // (drift, or --detailed-exitcode), else 0.
-func runPlanAll(c *cli.Context, s streams, drift bool) error {
+func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 	if c.String("out") != "" {
 		return withCode(exitError, fmt.Errorf("--out saves one environment's plan; use --env NAME with it"))
 	}
@@ -51,11 +51,11 @@ func runPlanAll(c *cli.Context, s streams, drift bool) error {
 		}
 	}
 	rep := render.NewMulti(envs, drift)
-	o := renderOptions(c, s.out, drift, c.String("api-version"))
-	switch c.String("format") {
+	o := out.renderOptions(drift, c.String("api-version"))
+	switch out.format {
 	case "json":
 		err = render.MultiJSON(s.out, rep, jsonPlanOptions)
-	case "markdown", "md":
+	case "markdown":
 		err = render.MultiMarkdown(s.out, rep, o)
 	default:
 		err = render.MultiText(s.out, rep, o)
