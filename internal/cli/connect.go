@@ -51,6 +51,38 @@ func (c *connection) Close() {
 	}
 }
 
+// connOptions are the connection flags of a command, read once.
+type connOptions struct {
+	cfg                         zoho.Config // credentials, servers, API version, concurrency, User-Agent
+	debug                       bool
+	debugTo                     io.Writer // the app's stderr
+	emulator                    bool
+	emulatorSeed, emulatorState string
+}
+
+// connOptionsOf reads the connection flags.
+func connOptionsOf(c *cli.Context) connOptions {
+	return connOptions{
+		cfg: zoho.Config{
+			ClientID:     c.String("client-id"),
+			ClientSecret: c.String("client-secret"),
+			RefreshToken: c.String("refresh-token"),
+			AccessToken:  c.String("access-token"),
+			DC:           c.String("dc"),
+			APIDomain:    c.String("api-domain"),
+			AccountsURL:  c.String("accounts-url"),
+			APIVersion:   c.String("api-version"),
+			Concurrency:  c.Int("concurrency"),
+			UserAgent:    "crmsync/" + c.App.Version,
+		},
+		debug:         c.Bool("debug"),
+		debugTo:       c.App.ErrWriter,
+		emulator:      c.Bool("emulator"),
+		emulatorSeed:  c.String("emulator-seed"),
+		emulatorState: c.String("emulator-state"),
+	}
+}
+
 // connect builds the Zoho client from the flags, starting the in-process
 // emulator first under --emulator.
 func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, error) {
@@ -58,32 +90,21 @@ func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, 
 	if err != nil {
 		return nil, err
 	}
-	return connectFor(ctx, c, errw, es)
+	return connectFor(ctx, connOptionsOf(c), errw, es)
 }
 
 // connectFor is connect for one environment: its data centre, servers and
 // credentials win over the flags, and the org must be the environment's.
-func connectFor(ctx context.Context, c *cli.Context, errw io.Writer, es *envSetup) (*connection, error) {
-	cfg := zoho.Config{
-		ClientID:     c.String("client-id"),
-		ClientSecret: c.String("client-secret"),
-		RefreshToken: c.String("refresh-token"),
-		AccessToken:  c.String("access-token"),
-		DC:           c.String("dc"),
-		APIDomain:    c.String("api-domain"),
-		AccountsURL:  c.String("accounts-url"),
-		APIVersion:   c.String("api-version"),
-		Concurrency:  c.Int("concurrency"),
-		UserAgent:    "crmsync/" + c.App.Version,
-		Warnings:     errw,
-	}
-	if c.Bool("debug") {
-		cfg.Debug = &redactWriter{w: c.App.ErrWriter, r: es.redactor()} // stderr, also under --env all
+func connectFor(ctx context.Context, co connOptions, errw io.Writer, es *envSetup) (*connection, error) {
+	cfg := co.cfg
+	cfg.Warnings = errw
+	if co.debug {
+		cfg.Debug = &redactWriter{w: co.debugTo, r: es.redactor()} // stderr, also under --env all
 	}
 	es.configure(&cfg)
 	conn := &connection{env: es}
-	if c.Bool("emulator") {
-		emu, err := emulator.New(emulator.Options{SeedFile: c.String("emulator-seed"), StateFile: c.String("emulator-state")})
+	if co.emulator {
+		emu, err := emulator.New(emulator.Options{SeedFile: co.emulatorSeed, StateFile: co.emulatorState})
 		if err != nil {
 			return nil, fmt.Errorf("start the emulator: %w", err)
 		}

@@ -76,7 +76,7 @@ func runDiff(c *cli.Context, s streams) error {
 	if err != nil {
 		return err
 	}
-	conn, err := connectFor(ctx, c, s.err, to)
+	conn, err := connectFor(ctx, connOptionsOf(c), s.err, to)
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -120,7 +120,7 @@ func diffSource(c *cli.Context, s streams, proj *project.Project) (*desired.Mani
 
 // exportEnv reads the org of es into memory as a complete export.
 func exportEnv(c *cli.Context, s streams, es *envSetup, from string) (*desired.Manifests, error) {
-	conn, err := connectFor(c.Context, c, s.err, es)
+	conn, err := connectFor(c.Context, connOptionsOf(c), s.err, es)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}

@@ -117,7 +117,7 @@ func planEnv(c *cli.Context, es *envSetup, errw io.Writer) (*plan.Plan, *connect
 	if err != nil {
 		return nil, nil, withCode(exitError, err)
 	}
-	conn, err := connectFor(ctx, c, errw, es)
+	conn, err := connectFor(ctx, connOptionsOf(c), errw, es)
 	if err != nil {
 		return nil, nil, withCode(exitError, err)
 	}
