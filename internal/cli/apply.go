@@ -57,69 +57,91 @@ Exit codes:
 	}
 }
 
+// applyOptions are apply's flags and argument, read once.
+type applyOptions struct {
+	planFile    string // the saved plan to apply, or "" to plan from the manifests
+	report      string // --report: where to write the JSON report
+	maxDeletes  int
+	autoApprove bool
+	prune       bool
+	targets     []model.Key
+	text        render.Options // the plan's text view, without the API version
+}
+
+func applyOptionsOf(c *cli.Context, s streams) (applyOptions, error) {
+	if c.NArg() > 1 {
+		return applyOptions{}, fmt.Errorf("apply takes at most one plan file; flags go before it")
+	}
+	targets, err := parseTargets(c.StringSlice("target"))
+	if err != nil {
+		return applyOptions{}, err
+	}
+	return applyOptions{planFile: c.Args().First(), report: c.String("report"), maxDeletes: c.Int("max-deletes"),
+		autoApprove: c.Bool("auto-approve"), prune: c.Bool("prune"), targets: targets,
+		text: render.Options{ShowRequests: c.Bool("show-requests"), Color: colorFor(c, s.out)}}, nil
+}
+
 func runApply(c *cli.Context, s streams) error {
 	ctx := c.Context
-	if c.NArg() > 1 {
-		return withCode(exitError, fmt.Errorf("apply takes at most one plan file; flags go before it"))
+	opts, err := applyOptionsOf(c, s)
+	if err != nil {
+		return withCode(exitError, err)
 	}
 	conn, err := connect(ctx, c, s.err)
 	if err != nil {
 		return withCode(exitError, err)
 	}
 	defer conn.Close()
+	opts.text.APIVersion = conn.client.APIVersion()
 	var pl *plan.Plan
-	if c.NArg() == 1 {
-		pl, err = loadSavedPlan(ctx, c, conn, c.Args().First())
+	if opts.planFile != "" {
+		pl, err = loadSavedPlan(ctx, conn, opts.planFile)
 		if err == nil {
-			err = render.Text(s.out, conn.env.redactPlan(pl), textOptions(c, s, conn))
+			err = render.Text(s.out, conn.env.redactPlan(pl), opts.text)
 		}
 		if err == nil && pl.Summary.Empty() {
 			pl = nil
 		}
 	} else {
-		pl, err = planForApply(c, s, conn)
+		pl, err = planForApply(c, s, conn, opts)
 	}
 	if err != nil {
 		return err
 	}
 	if pl == nil { // nothing to do
-		if path := c.String("report"); path != "" {
+		if opts.report != "" {
 			rep := apply.NoChanges()
 			rep.Calls = callCounts(conn)
-			return writeJSON(path, rep)
+			return writeJSON(opts.report, rep)
 		}
 		return nil
 	}
-	if err := checkDeletes(c, pl); err != nil {
+	if err := checkDeletes(opts.maxDeletes, pl); err != nil {
 		return withCode(exitError, err)
 	}
-	return execute(c, s, conn, pl)
+	return execute(ctx, s, conn, pl, opts.report)
 }
 
 // planForApply plans from the manifests, shows the plan and asks.
-func planForApply(c *cli.Context, s streams, conn *connection) (*plan.Plan, error) {
+func planForApply(c *cli.Context, s streams, conn *connection, opts applyOptions) (*plan.Plan, error) {
 	m, err := loadManifests(c.Context, c, s.err)
 	if err != nil {
 		return nil, err
 	}
-	targets, err := parseTargets(c.StringSlice("target"))
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	pl, err := (&planner{m: m, reader: conn.client, prune: c.Bool("prune"), targets: targets, errw: s.err}).make(c.Context, nil)
+	pl, err := (&planner{m: m, reader: conn.client, prune: opts.prune, targets: opts.targets, errw: s.err}).make(c.Context, nil)
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Text(s.out, conn.env.redactPlan(pl), textOptions(c, s, conn)); err != nil {
+	if err := render.Text(s.out, conn.env.redactPlan(pl), opts.text); err != nil {
 		return nil, err
 	}
 	if pl.Summary.Empty() {
 		return nil, nil
 	}
-	if err := checkDeletes(c, pl); err != nil {
+	if err := checkDeletes(opts.maxDeletes, pl); err != nil {
 		return nil, withCode(exitError, err)
 	}
-	if c.Bool("auto-approve") {
+	if opts.autoApprove {
 		return pl, nil
 	}
 	if !isTerminal(s.in) {
@@ -144,8 +166,7 @@ func confirm(s streams, pl *plan.Plan) error {
 }
 
 // checkDeletes enforces --max-deletes before any write.
-func checkDeletes(c *cli.Context, pl *plan.Plan) error {
-	limit := c.Int("max-deletes")
+func checkDeletes(limit int, pl *plan.Plan) error {
 	counted := 0
 	for _, ch := range pl.Changes {
 		if ch.Action != plan.Delete && ch.Replaces == nil { // a replacement deletes too
@@ -165,7 +186,7 @@ func checkDeletes(c *cli.Context, pl *plan.Plan) error {
 }
 
 // execute applies the plan, reports progress and the outcome.
-func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
+func execute(ctx context.Context, s streams, conn *connection, pl *plan.Plan, reportPath string) error {
 	opts := apply.Options{
 		Progress: func(st apply.Step) { apply.WriteStep(s.err, st) },
 		Observe: func(ctx context.Context, scope model.Scope) (*model.State, *model.Lookups, error) {
@@ -176,13 +197,13 @@ func execute(c *cli.Context, s streams, conn *connection, pl *plan.Plan) error {
 			return res.State, res.Lookups, nil
 		},
 	}
-	rep, err := apply.Apply(c.Context, conn.client, pl, opts)
+	rep, err := apply.Apply(ctx, conn.client, pl, opts)
 	if rep != nil {
 		rep.Calls = callCounts(conn)
 		shown := conn.env.redactReport(rep) // no secret value in output
 		apply.WriteReport(s.out, shown)
-		if path := c.String("report"); path != "" {
-			if werr := writeJSON(path, shown); werr != nil && err == nil {
+		if reportPath != "" {
+			if werr := writeJSON(reportPath, shown); werr != nil && err == nil {
 				err = werr
 			}
 		}
@@ -205,9 +226,4 @@ func writeJSON(path string, v any) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-func textOptions(c *cli.Context, s streams, conn *connection) render.Options {
-	return render.Options{ShowRequests: c.Bool("show-requests"), APIVersion: conn.client.APIVersion(),
-		Color: colorFor(c, s.out)}
 }

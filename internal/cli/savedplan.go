@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
@@ -16,7 +14,7 @@ import (
 
 // loadSavedPlan reads a plan file and refuses it unless it was made for
 // this org and API domain and every live object it read is unchanged.
-func loadSavedPlan(ctx context.Context, c *cli.Context, conn *connection, path string) (*plan.Plan, error) {
+func loadSavedPlan(ctx context.Context, conn *connection, path string) (*plan.Plan, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("read the plan: %w", err))
