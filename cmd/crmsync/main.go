@@ -1,42 +1,20 @@
 // Command crmsync manages a Zoho CRM org's settings as code: record locking
 // configurations, custom modules, roles and contact roles, kept as YAML
 // manifests in git and reconciled with validate, plan, apply and drift.
+//
+// The commands live in internal/cli; this file is the process's one exit
+// point.
 package main
 
 import (
-	"context"
-	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
+
+	"github.com/crmsync/crmsync/internal/cli"
 )
 
-func main() {
-	ctx, cancel := context.WithCancel(context.Background())
-	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	go onSignals(sigs, cancel)
-	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
-	signal.Stop(sigs)
-	cancel()
-	os.Exit(code)
-}
+// version is set at build time with -ldflags "-X main.version=…" (the
+// release build and the GitHub Action do); otherwise it comes from the
+// module's build information, which `go install …@v1.2.3` fills in.
+var version = "dev"
 
-// onSignals handles SIGINT and SIGTERM (what CI systems send on cancel)
-// alike. The first cancels the run's context: apply starts no new write and
-// lets the ones on the wire finish, then reports and exits 1. The second
-// ends crmsync at once with 128 plus the signal's number (130, 143), as the
-// default handling would, even where the parent left the signal ignored.
-func onSignals(sigs <-chan os.Signal, cancel context.CancelFunc) {
-	<-sigs
-	fmt.Fprintln(os.Stderr, "crmsync: interrupted; no new call will start, the calls in flight finish first. "+
-		"A second interrupt stops at once (a write then in flight may or may not have been applied).")
-	cancel()
-	s := <-sigs
-	fmt.Fprintln(os.Stderr, "crmsync: interrupted again; stopping now. Run 'crmsync plan' to see what is left.")
-	code := 130
-	if n, ok := s.(syscall.Signal); ok {
-		code = 128 + int(n)
-	}
-	os.Exit(code)
-}
+func main() { os.Exit(cli.Main(os.Args, version)) }

@@ -70,6 +70,26 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 		}
 	}
 	readLookups(gctx, g, rd, scope, r)
+	readLocking(gctx, g, rd, scope, r)
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	if len(r.lockErrs) > 0 && r.modules == nil {
+		// One more read, only when a locking manifest names a module Zoho
+		// refused: the module list, for the closest names.
+		mods, err := rd.ListModules(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read modules: %w", err)
+		}
+		r.modules = mods
+	}
+	return r.convert(scope), nil
+}
+
+// readLocking reads the locking configuration of every module in scope. A
+// refusal Zoho answers for a module is kept for the plan to report; under
+// LockingBestEffort any answered error becomes a warning.
+func readLocking(gctx context.Context, g *errgroup.Group, rd Reader, scope model.Scope, r *raw) {
 	for _, m := range scope.LockingModules {
 		g.Go(func() error {
 			v, err := rd.ListLockingConfigs(gctx, m)
@@ -97,19 +117,6 @@ func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error)
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	if len(r.lockErrs) > 0 && r.modules == nil {
-		// One more read, only when a locking manifest names a module Zoho
-		// refused: the module list, for the closest names.
-		mods, err := rd.ListModules(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("read modules: %w", err)
-		}
-		r.modules = mods
-	}
-	return r.convert(scope), nil
 }
 
 // listReads are the reads of the kinds listed by one call (the kinds of
