@@ -9,14 +9,14 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/internal/export"
+	"github.com/crmsync/crmsync/internal/project"
+	"github.com/crmsync/crmsync/internal/rolegraph"
 	"github.com/crmsync/crmsync/pkg/desired"
-	"github.com/crmsync/crmsync/pkg/export"
 	"github.com/crmsync/crmsync/pkg/kinds"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/project"
-	"github.com/crmsync/crmsync/pkg/rolegraph"
 )
 
 func diffCommand(s streams) *cli.Command {

@@ -11,11 +11,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/internal/project"
+	"github.com/crmsync/crmsync/internal/redact"
 	"github.com/crmsync/crmsync/pkg/apply"
 	"github.com/crmsync/crmsync/pkg/desired"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/project"
-	"github.com/crmsync/crmsync/pkg/redact"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
 

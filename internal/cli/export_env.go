@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/urfave/cli/v2"
 
-	"github.com/crmsync/crmsync/pkg/export"
+	"github.com/crmsync/crmsync/internal/export"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 

@@ -5,9 +5,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/internal/rolegraph"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
-	"github.com/crmsync/crmsync/pkg/rolegraph"
 )
 
 func graphCommand(s streams) *cli.Command {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/internal/render"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 // output is what the output flags ask for, read and checked once per

@@ -9,8 +9,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/crmsync/crmsync/internal/render"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 func planCommand(s streams) *cli.Command {

@@ -10,8 +10,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/crmsync/crmsync/pkg/project"
-	"github.com/crmsync/crmsync/pkg/render"
+	"github.com/crmsync/crmsync/internal/project"
+	"github.com/crmsync/crmsync/internal/render"
 )
 
 // runPlanAll is plan or drift with --env all: every environment of the

@@ -8,8 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/crmsync/crmsync/internal/project"
 	"github.com/crmsync/crmsync/pkg/desired"
-	"github.com/crmsync/crmsync/pkg/project"
 )
 
 // validateEnvs validates the manifests of every environment of the

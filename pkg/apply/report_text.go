@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/crmsync/crmsync/pkg/render"
+	"github.com/crmsync/crmsync/internal/render"
 )
 
 // WriteStep writes one line of progress (the CLI writes it to stderr).

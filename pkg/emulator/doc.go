@@ -4,6 +4,13 @@
 // field permissions) and global picklists, plus the look-ups crmsync reads
 // (profiles, users, custom buttons, org) and the OAuth token endpoint.
 //
+// Public on purpose: the emulator is importable (github.com/crmsync/crmsync/pkg/emulator)
+// so that other tools, and crmsync users' own CI, can test against the same
+// fake org with the same readings; its exported API changes only with a
+// note in the changelog. The rest of crmsync that is not meant for
+// importers (the CLI, rendering, exports, projects, redaction, the role
+// graph) lives under internal/.
+//
 // Phase: test infrastructure. The emulator is written from the API documents
 // in shared/ only (shared/zoho-crm-api.md, shared/zoho-crm-fields.md, the
 // seed pages in shared/seeds and Zoho's OpenAPI files in

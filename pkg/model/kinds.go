@@ -65,3 +65,55 @@ type ContactRole struct {
 
 // Ptr returns a pointer to v; handy for building objects in code and tests.
 func Ptr[T any](v T) *T { return &v }
+
+// GlobalPicklist is a global picklist: a set of picklist values that fields
+// of any module can use. It is identified by its API name.
+type GlobalPicklist struct {
+	APIName                       string           `json:"api_name"`
+	DisplayLabel                  *string          `json:"display_label,omitempty"`
+	Description                   *string          `json:"description,omitempty"`
+	PickListValuesSortedLexically *bool            `json:"pick_list_values_sorted_lexically,omitempty"`
+	PickListValues                *[]PicklistValue `json:"pick_list_values,omitempty"`
+}
+
+// PicklistValue is one option of a field's picklist or of a global
+// picklist; the list order is the option order. ID is set only on observed
+// values; PreviousNames (former display values) only on desired ones.
+// ActualValue is the stored value: it cannot change once set, so it pairs
+// desired and live options; when a manifest leaves it out it defaults to
+// the display value. Type is "used" or "unused" (global picklists).
+type PicklistValue struct {
+	ID            string   `json:"id,omitempty"`
+	DisplayValue  string   `json:"display_value"`
+	ActualValue   *string  `json:"actual_value,omitempty"`
+	Type          *string  `json:"type,omitempty"`
+	PreviousNames []string `json:"previous_names,omitempty"`
+}
+
+// Tooltip is a field's help text: Name is static_text or info_icon.
+type Tooltip struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// FieldDef is a field of a module, custom or standard, identified by its
+// module and API name (the key's name is "Module.api_name"). Permissions
+// maps profile names to read_write, read_only or hidden; profiles left out
+// are not managed. A standard field (Object.System on the live object)
+// takes only picklist and permission changes.
+type FieldDef struct {
+	Module         string             `json:"module"`
+	APIName        string             `json:"api_name"`
+	FieldLabel     *string            `json:"field_label,omitempty"`
+	DataType       *string            `json:"data_type,omitempty"`
+	Length         *int               `json:"length,omitempty"`
+	DecimalPlace   *int               `json:"decimal_place,omitempty"`
+	Textarea       *string            `json:"textarea,omitempty"`
+	Tooltip        *Tooltip           `json:"tooltip,omitempty"`
+	PickListValues *[]PicklistValue   `json:"pick_list_values,omitempty"`
+	GlobalPicklist *string            `json:"global_picklist,omitempty"`
+	Permissions    *map[string]string `json:"permissions,omitempty"`
+}
+
+// FieldKeyName is the key name of field apiName of module: "Module.api_name".
+func FieldKeyName(module, apiName string) string { return module + "." + apiName }

@@ -6,8 +6,8 @@ type Ref struct {
 	Name string `json:"name"`
 }
 
-// Field is a module's field, as read from the fields API.
-type Field struct {
+// FieldInfo is a module's field, as read from the fields API.
+type FieldInfo struct {
 	ID       string   `json:"id"`
 	APIName  string   `json:"api_name"`
 	Label    string   `json:"label,omitempty"`
@@ -34,10 +34,10 @@ type ModuleInfo struct {
 // Lookups are the live look-up tables that names in manifests resolve
 // against. A nil map or slice means "not read".
 type Lookups struct {
-	Profiles []Ref              `json:"profiles,omitempty"`
-	Fields   map[string][]Field `json:"fields,omitempty"`
-	Buttons  map[string][]Ref   `json:"buttons,omitempty"`
-	Users    []User             `json:"users,omitempty"`
+	Profiles []Ref                  `json:"profiles,omitempty"`
+	Fields   map[string][]FieldInfo `json:"fields,omitempty"`
+	Buttons  map[string][]Ref       `json:"buttons,omitempty"`
+	Users    []User                 `json:"users,omitempty"`
 	// Modules is every module of the org, standard ones included.
 	Modules []ModuleInfo `json:"modules,omitempty"`
 	// LockingErrors maps a module to the error code Zoho answered when its

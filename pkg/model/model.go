@@ -10,17 +10,21 @@ type Kind string
 
 // The managed kinds.
 const (
-	KindModule        Kind = "Module"
-	KindRole          Kind = "Role"
-	KindContactRole   Kind = "ContactRole"
-	KindLockingConfig Kind = "RecordLockingConfig"
+	KindModule         Kind = "Module"
+	KindRole           Kind = "Role"
+	KindContactRole    Kind = "ContactRole"
+	KindLockingConfig  Kind = "RecordLockingConfig"
+	KindGlobalPicklist Kind = "GlobalPicklist"
+	KindField          Kind = "Field"
 )
 
 // kindOrder is the fixed order used to sort plans and output: modules
-// first, then roles, contact roles and locking configurations. The registry
+// first, then roles, contact roles, global picklists, fields and locking
+// configurations (a field may use a global picklist, and a locking rule a
+// field). The registry
 // of kinds (package kinds) lists its descriptors in the same order; a test
 // there checks it.
-var kindOrder = [...]Kind{KindModule, KindRole, KindContactRole, KindLockingConfig}
+var kindOrder = [...]Kind{KindModule, KindRole, KindContactRole, KindGlobalPicklist, KindField, KindLockingConfig}
 
 // Rank is the position of k in the sort order, after every known kind for
 // an unknown one.
@@ -78,7 +82,7 @@ type Audit struct {
 }
 
 // Object is one managed object of any kind. Exactly one of the kind fields
-// (LockingConfig, Module, Role, ContactRole) is set, matching Key.Kind.
+// (LockingConfig, Module, Role, ContactRole, GlobalPicklist, Field) is set, matching Key.Kind.
 //
 // Desired objects carry Source and may carry Absent, PreviousNames and
 // TransferTo. Observed objects carry ID and may carry Audit.
@@ -101,10 +105,12 @@ type Object struct {
 	// role of the hierarchy or a system-defined locking configuration.
 	System bool `json:"system,omitempty"`
 
-	LockingConfig *LockingConfig `json:"locking_config,omitempty"`
-	Module        *Module        `json:"module,omitempty"`
-	Role          *Role          `json:"role,omitempty"`
-	ContactRole   *ContactRole   `json:"contact_role,omitempty"`
+	LockingConfig  *LockingConfig  `json:"locking_config,omitempty"`
+	Module         *Module         `json:"module,omitempty"`
+	Role           *Role           `json:"role,omitempty"`
+	ContactRole    *ContactRole    `json:"contact_role,omitempty"`
+	GlobalPicklist *GlobalPicklist `json:"global_picklist,omitempty"`
+	Field          *FieldDef       `json:"field,omitempty"`
 }
 
 // Where renders the object's source position, or its key when it has none.

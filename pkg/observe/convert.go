@@ -13,14 +13,14 @@ import (
 
 // convert turns what was read into model objects and look-up tables.
 func (r *raw) convert(scope model.Scope) *Result {
-	res := &Result{State: model.NewState(), Lookups: &model.Lookups{Fields: map[string][]model.Field{}, Buttons: map[string][]model.Ref{}}, Warnings: r.warnings}
+	res := &Result{State: model.NewState(), Lookups: &model.Lookups{Fields: map[string][]model.FieldInfo{}, Buttons: map[string][]model.Ref{}}, Warnings: r.warnings}
 	lk := res.Lookups
 	for _, p := range r.profiles {
 		lk.Profiles = addRef(lk.Profiles, string(p.ID), p.Name)
 	}
 	for m, fs := range r.fields {
 		for _, f := range fs {
-			mf := model.Field{ID: string(f.ID), APIName: f.APIName, Label: f.FieldLabel}
+			mf := model.FieldInfo{ID: string(f.ID), APIName: f.APIName, Label: f.FieldLabel}
 			for _, v := range f.PickListValues {
 				mf.PickList = append(mf.PickList, pickValue(v))
 			}
@@ -219,11 +219,11 @@ func convertCriteria(c *zoho.Criteria, fieldName func(*zoho.FieldRef) string, lk
 
 // addField records a field seen in a configuration, unless the fields of
 // the module were read in full.
-func addField(fs []model.Field, f zoho.FieldRef) []model.Field {
-	if f.ID == "" || slices.ContainsFunc(fs, func(x model.Field) bool { return x.ID == string(f.ID) }) {
+func addField(fs []model.FieldInfo, f zoho.FieldRef) []model.FieldInfo {
+	if f.ID == "" || slices.ContainsFunc(fs, func(x model.FieldInfo) bool { return x.ID == string(f.ID) }) {
 		return fs
 	}
-	return append(fs, model.Field{ID: string(f.ID), APIName: f.APIName})
+	return append(fs, model.FieldInfo{ID: string(f.ID), APIName: f.APIName})
 }
 
 func refNames(refs []zoho.NamedRef) []string {

@@ -15,7 +15,7 @@ func TestNoHTTP(t *testing.T) {
 		t.Skip("go is not on PATH")
 	}
 	out, err := exec.Command(goTool, "list", "-deps",
-		"github.com/crmsync/crmsync/pkg/plan", "github.com/crmsync/crmsync/pkg/render").Output()
+		"github.com/crmsync/crmsync/pkg/plan", "github.com/crmsync/crmsync/internal/render").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -30,7 +30,7 @@ func TestNoHTTP(t *testing.T) {
 		"github.com/crmsync/crmsync/pkg/apply",
 	} {
 		if slices.Contains(deps, forbidden) {
-			t.Errorf("pkg/plan or pkg/render depends on %s", forbidden)
+			t.Errorf("pkg/plan or internal/render depends on %s", forbidden)
 		}
 	}
 }

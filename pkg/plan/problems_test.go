@@ -36,7 +36,7 @@ func liveOrg() observedFixture {
 		},
 		Lookups: model.Lookups{
 			Profiles: []model.Ref{{ID: "20", Name: "Administrator"}, {ID: "21", Name: "Standard"}, {ID: "22", Name: "Marketing"}},
-			Fields: map[string][]model.Field{"Deals": {
+			Fields: map[string][]model.FieldInfo{"Deals": {
 				{ID: "30", APIName: "Stage", PickList: []string{"Qualification", "Closed Won", "Closed Lost"}},
 				{ID: "31", APIName: "Description"},
 				{ID: "32", APIName: "Amount"},

@@ -44,7 +44,7 @@ func (b *builder) profileRef(d *model.Object, name string, path ...any) map[stri
 
 // fieldRef resolves a field API name of module to {"api_name", "id"}. When
 // the fields were not read, only the API name is sent, which Zoho accepts.
-func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (map[string]any, *model.Field) {
+func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (map[string]any, *model.FieldInfo) {
 	fields, ok := b.in.Lookups.Fields[module]
 	var names []string
 	for i, f := range fields {
@@ -88,7 +88,7 @@ func (b *builder) userID(d *model.Object, email string, path ...any) string {
 
 // checkPicklist reports a criteria value that is not one of a picklist
 // field's values.
-func (b *builder) checkPicklist(d *model.Object, f *model.Field, value any, path ...any) {
+func (b *builder) checkPicklist(d *model.Object, f *model.FieldInfo, value any, path ...any) {
 	s, ok := value.(string)
 	if f == nil || len(f.PickList) == 0 || !ok {
 		return

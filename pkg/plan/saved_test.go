@@ -9,10 +9,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/crmsync/crmsync/internal/render"
 	"github.com/crmsync/crmsync/pkg/apply"
 	"github.com/crmsync/crmsync/pkg/jsonplan"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 // TestSavedPlansReadBack saves every fixture's plan as the JSON plan and

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crmsync/crmsync/internal/render"
 	"github.com/crmsync/crmsync/pkg/jsonplan"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 func TestMultiMarkdownLimit(t *testing.T) {

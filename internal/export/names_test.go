@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/crmsync/crmsync/internal/export"
 	"github.com/crmsync/crmsync/pkg/desired"
-	"github.com/crmsync/crmsync/pkg/export"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 )

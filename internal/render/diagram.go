@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/crmsync/crmsync/internal/rolegraph"
 	"github.com/crmsync/crmsync/pkg/plan"
-	"github.com/crmsync/crmsync/pkg/rolegraph"
 )
 
 // writeRoleDiagram adds, when p changes roles, the changed part of the

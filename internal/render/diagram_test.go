@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crmsync/crmsync/internal/render"
 	"github.com/crmsync/crmsync/pkg/model"
-	"github.com/crmsync/crmsync/pkg/render"
 )
 
 func TestMarkdownRoleDiagram(t *testing.T) {
