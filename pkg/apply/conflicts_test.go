@@ -6,7 +6,6 @@ package apply
 // another module frees in the same plan is taken after it is freed.
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"strings"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/plan"
+	kmodule "github.com/crmsync/crmsync/pkg/kinds/module"
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
@@ -87,14 +88,18 @@ func runConflictsRefusedByZoho(t *testing.T, r *rig) {
 	ctx := context.Background()
 	s := r.emu.Snapshot()
 	dm := moduleOf(t, s, "Digital_Marketings")
-	var profiles []zoho.ModuleProfile
+	item := kmodule.Item{PluralLabel: &[]string{"PROJECTS"}[0], SingularLabel: &dm.SingularLabel}
 	for _, p := range dm.Profiles {
-		profiles = append(profiles, zoho.ModuleProfile{ID: zoho.ID(p.ID)})
+		item.Profiles = append(item.Profiles, kmodule.Profile{ID: p.ID})
 	}
-	res, err := r.client.UpdateModule(ctx, dm.ID, zoho.ModuleUpdate{PluralLabel: &[]string{"PROJECTS"}[0],
-		SingularLabel: &dm.SingularLabel, Profiles: profiles})
-	if code := cmp.Or(zoho.ErrorCode(err), res.Code); code != r.emu.Readings().ModuleDuplicateLabelCode {
-		t.Errorf("a taken label: %v %+v, want %s", err, res, r.emu.Readings().ModuleDuplicateLabelCode)
+	resp, err := r.client.Do(ctx, zoho.Request{Method: "PUT", Path: kmodule.Path + "/" + dm.ID, Key: kmodule.Key,
+		Body: spec.Encode(kmodule.Body{Modules: []kmodule.Item{item}})})
+	code := zoho.ErrorCode(err)
+	if err == nil && len(resp.Items) == 1 {
+		code = resp.Items[0].Code
+	}
+	if code != r.emu.Readings().ModuleDuplicateLabelCode {
+		t.Errorf("a taken label: %v %+v, want %s", err, resp, r.emu.Readings().ModuleDuplicateLabelCode)
 	}
 	for module, want := range map[string]string{"Deal": "INVALID_MODULE", "Calls": "NOT_SUPPORTED"} {
 		if _, err := r.client.ListLockingConfigs(ctx, module); zoho.ErrorCode(err) != want {

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/zoho"
@@ -237,7 +237,7 @@ func (e *executor) send(ctx context.Context, r plan.Request, zr zoho.Request, er
 		// Zoho's documents disagree on this part of the body (see
 		// shapes.go). A 400 was not processed, so the other form is tried
 		// once, and remembered for the rest of the run.
-		zr.Body = sh.rewrite(zr.Body, other(form))
+		zr.Body = sh.Rewrite(zr.Body, other(form))
 		if resp, err = e.d.Do(ctx, zr); err == nil && allOK(resp) {
 			e.refForms.Store(learnKey, other(form))
 		}
@@ -312,33 +312,17 @@ func (e *executor) resolve(r plan.Request) (zoho.Request, error) {
 // refRejected reports whether Zoho refused a write with a 400, which it
 // did not process, for a reason a reference in the wrong form gives: as the
 // request's error (a top-level error object) or as the result of its one
-// item (a roles wrapper). A 5xx or a lost response is never a rejection:
-// that write may have been applied.
-// bodyShape finds the disputed part of a body, if any.
-func bodyShape(body []byte) (shape, refForm) {
-	for _, sh := range shapes {
-		if f := sh.form(body); f != formNone {
-			return sh, f
-		}
-	}
-	return shape{}, formNone
-}
-
+// item (a roles wrapper), by the one trigger spec.Rejects.
 func refRejected(resp *zoho.Response, err error) bool {
 	var ae *zoho.APIError
 	switch {
 	case err != nil:
-		return !zoho.IsOutcomeUnknown(err) && errors.As(err, &ae) &&
-			ae.HTTPStatus == http.StatusBadRequest && isRefShapeCode(ae.Code)
+		return !zoho.IsOutcomeUnknown(err) && errors.As(err, &ae) && spec.Rejects(ae.HTTPStatus, ae.Code)
 	case resp == nil || len(resp.Items) != 1:
 		return false
 	}
 	it := resp.Items[0]
-	return !it.OK() && it.HTTPStatus == http.StatusBadRequest && isRefShapeCode(it.Code)
-}
-
-func isRefShapeCode(code string) bool {
-	return code == "INVALID_DATA" || code == "UNABLE_TO_PARSE_DATA_TYPE"
+	return !it.OK() && spec.Rejects(it.HTTPStatus, it.Code)
 }
 
 func allOK(resp *zoho.Response) bool {

@@ -18,6 +18,6 @@ func FallbackForms(body json.RawMessage) []jsonplan.FallbackForm {
 		return nil
 	}
 	alt := other(form)
-	return []jsonplan.FallbackForm{{Part: sh.name, Form: sh.describe(alt), Instead: sh.describe(form),
-		Body: sh.rewrite(append([]byte(nil), body...), alt)}}
+	return []jsonplan.FallbackForm{{Part: sh.Part, Form: sh.Describe(alt), Instead: sh.Describe(form),
+		Body: sh.Rewrite(append([]byte(nil), body...), alt)}}
 }

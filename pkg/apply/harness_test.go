@@ -372,7 +372,7 @@ func matchRequest(p *plan.Plan, w emulator.LoggedRequest, sub func(string) strin
 // profile removals) in the other form.
 func otherRefForm(body []byte) []byte {
 	sh, f := bodyShape(body)
-	return sh.rewrite(body, other(f))
+	return sh.Rewrite(body, other(f))
 }
 
 func shapeOf(body []byte) refForm {
@@ -382,7 +382,7 @@ func shapeOf(body []byte) refForm {
 
 func learnKey(method string, body []byte) string {
 	sh, _ := bodyShape(body)
-	return sh.name + " " + method
+	return sh.Part + " " + method
 }
 
 func sameQuery(rq plan.Request, raw string, sub func(string) string) bool {

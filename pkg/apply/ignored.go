@@ -29,9 +29,9 @@ type FormRetry struct {
 // run, if any, and returns its shape, form and learning key.
 func (e *executor) learnedForm(zr zoho.Request) (zoho.Request, shape, refForm, string) {
 	sh, form := bodyShape(zr.Body)
-	learnKey := sh.name + " " + zr.Method
+	learnKey := sh.Part + " " + zr.Method
 	if learned, ok := e.refForms.Load(learnKey); ok && form != formNone {
-		zr.Body, form = sh.rewrite(zr.Body, learned.(refForm)), learned.(refForm)
+		zr.Body, form = sh.Rewrite(zr.Body, learned.(refForm)), learned.(refForm)
 	}
 	return zr, sh, form, learnKey
 }
@@ -63,15 +63,15 @@ func (e *executor) retryIgnored(ctx context.Context, res []plan.Residual) []pend
 			}
 			zr := v.(zoho.Request)
 			sh, form := bodyShape(zr.Body)
-			learnKey := sh.name + " " + zr.Method
-			if form == formNone || !sh.covers(rs.Field.Path) {
+			learnKey := sh.Part + " " + zr.Method
+			if form == formNone || !covers(sh, rs.Field.Path) {
 				continue
 			}
 			seen[fmt.Sprint(r.ID, rs.Field.Path)] = true
 			alt := other(form)
-			zr.Body = sh.narrow(sh.rewrite(zr.Body, alt), rs.Field.Path)
+			zr.Body = sh.Narrow(sh.Rewrite(zr.Body, alt), rs.Field.Path)
 			p := pendingRetry{req: r, sh: sh, res: rs, retry: FormRetry{Key: rs.Key.String(), Field: rs.Field.Path,
-				Sent: sh.describe(form), Retried: sh.describe(alt)}}
+				Sent: sh.Describe(form), Retried: sh.Describe(alt)}}
 			resp, err := e.d.Do(ctx, zr)
 			switch {
 			case err != nil:
@@ -95,10 +95,10 @@ func settle(ps []pendingRetry, left []plan.Residual) []FormRetry {
 		r := p.retry
 		r.Taken = r.Message == "" && !hasResidual(left, p.res)
 		what := fmt.Sprintf("%s as %s for %s", r.Field, r.Sent, r.Key)
-		if extra := listed(p.res.Field.Old, p.res.Field.New); len(extra) > 0 && p.sh.done == "removed" {
+		if extra := listed(p.res.Field.Old, p.res.Field.New); len(extra) > 0 && p.sh.Done == "removed" {
 			what = fmt.Sprintf("%s for %s %s of %s", r.Sent, plural(len(extra), "profile", "profiles"), strings.Join(extra, ", "), r.Key)
 		}
-		result := p.sh.done
+		result := p.sh.Done
 		switch {
 		case r.Message != "":
 			result = r.Message

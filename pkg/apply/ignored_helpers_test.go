@@ -18,8 +18,8 @@ func narrowedRetries(body []byte) map[string][]byte {
 		return nil
 	}
 	out := map[string][]byte{}
-	for _, field := range sh.fields {
-		out[field] = sh.narrow(sh.rewrite(body, other(f)), field)
+	for _, field := range sh.Fields {
+		out[field] = sh.Narrow(sh.Rewrite(body, other(f)), field)
 	}
 	return out
 }

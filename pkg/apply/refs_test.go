@@ -16,8 +16,13 @@ import (
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
+	"github.com/crmsync/crmsync/pkg/kinds/role"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
+
+// refsForm and withRefForm are the role references' dispute, as the
+// registry gives it to apply.
+var refsForm, withRefForm = role.References.Form, role.References.Rewrite
 
 // moveTwoRoles moves two demo roles: two PUTs with reporting_to, the
 // second (Support Agent, under Sales Rep) after the first (Sales Rep).

@@ -3,10 +3,11 @@ package plan
 import (
 	"strings"
 
+	kcontactrole "github.com/crmsync/crmsync/pkg/kinds/contactrole"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-const contactRolesPath = "/Contacts/roles"
+const contactRolesPath = kcontactrole.Path
 
 func (b *builder) diffContactRole(d, o *model.Object) *Change {
 	dr := d.ContactRole
@@ -170,33 +171,31 @@ func (b *builder) contactRoleDelete(batch []*Change) int {
 			ids[i] = c.Replaces.ID
 		}
 	}
-	return b.newRequest("DELETE", contactRolesPath, []Param{{Name: "ids", Value: strings.Join(ids, ",")}}, "contact_roles", nil, keys)
+	return b.newRequest("DELETE", contactRolesPath, []Param{{Name: "ids", Value: strings.Join(ids, ",")}}, kcontactrole.Key, nil, keys)
 }
 
 // contactRoleBatch builds one POST or PUT of batch; temp[i] makes item i
 // the move of a breaker to its temporary name.
 func (b *builder) contactRoleBatch(method string, batch []*Change, temp []bool) int {
-	items, keys := make([]any, len(batch)), make([]model.Key, len(batch))
+	items, keys := make([]kcontactrole.Item, len(batch)), make([]model.Key, len(batch))
 	for i, c := range batch {
+		keys[i] = c.Key
 		if temp != nil && temp[i] {
-			items[i], keys[i] = tempItem(c), c.Key
+			items[i] = kcontactrole.Item{ID: c.ID, Name: tempName(c)}
 			continue
 		}
-		cr := c.After.ContactRole
 		changed := changedKeys(c)
-		item := map[string]any{}
 		if method == "PUT" {
-			item["id"] = c.ID
+			items[i].ID = c.ID
 		}
 		if changed["name"] {
-			item["name"] = c.Key.Name
+			items[i].Name = &c.Key.Name
 		}
-		if changed["sequence_number"] && cr.SequenceNumber != nil {
-			item["sequence_number"] = *cr.SequenceNumber
+		if changed["sequence_number"] {
+			items[i].SequenceNumber = c.After.ContactRole.SequenceNumber
 		}
-		items[i], keys[i] = item, c.Key
 	}
-	return b.newRequest(method, contactRolesPath, nil, "contact_roles", items, keys)
+	return b.newRequest(method, contactRolesPath, nil, kcontactrole.Key, kcontactrole.Body{ContactRoles: items}, keys)
 }
 
 func batches(cs []*Change) [][]*Change {

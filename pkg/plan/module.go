@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"slices"
 
+	kmodule "github.com/crmsync/crmsync/pkg/kinds/module"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-const modulesPath = "/settings/modules"
+const modulesPath = kmodule.Path
 
 func (b *builder) diffModule(d, o *model.Object) *Change {
 	if o == nil {
@@ -55,18 +56,11 @@ func (b *builder) moduleRequests(c *Change) {
 		b.problem(d, "an update of module %s must send its complete list of profiles, which was not read in full (the module list truncates it)", nil, c.Key.Name)
 		return
 	}
-	item := map[string]any{}
-	if m.PluralLabel != nil {
-		item["plural_label"] = *m.PluralLabel
-	}
-	if m.SingularLabel != nil {
-		item["singular_label"] = *m.SingularLabel
-	}
+	item := kmodule.Item{PluralLabel: m.PluralLabel, SingularLabel: m.SingularLabel, Profiles: []kmodule.Profile{}}
 	wanted := list(m.Profiles)
-	profiles := []any{}
 	for i, name := range wanted {
 		if ref := b.profileRef(d, name, "profiles", i); ref != nil {
-			profiles = append(profiles, map[string]any{"id": ref["id"]})
+			item.Profiles = append(item.Profiles, kmodule.Profile{ID: ref.ID})
 		}
 	}
 	for _, name := range list(c.Before.Module.Profiles) {
@@ -74,12 +68,12 @@ func (b *builder) moduleRequests(c *Change) {
 			continue
 		}
 		if ref := b.profileRef(d, name); ref != nil {
-			profiles = append(profiles, map[string]any{"id": ref["id"], "_delete": true})
+			item.Profiles = append(item.Profiles, kmodule.Profile{ID: ref.ID, Delete: kmodule.Delete{Set: true}})
 		}
 	}
 	if len(wanted) == 0 {
 		b.problem(d, "a module needs at least one profile (Zoho answers MINIMUM_DATA_NOT_FOUND)", []any{"profiles"})
 	}
-	item["profiles"] = profiles
-	b.newRequest("PUT", fmt.Sprintf("%s/%s", modulesPath, c.ID), nil, "modules", []any{item}, []model.Key{c.Key})
+	b.newRequest("PUT", fmt.Sprintf("%s/%s", modulesPath, c.ID), nil, kmodule.Key,
+		kmodule.Body{Modules: []kmodule.Item{item}}, []model.Key{c.Key})
 }

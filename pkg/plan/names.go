@@ -130,7 +130,8 @@ func (nd nameDeps) breakCycles(takers []*Change) {
 	}
 }
 
-// tempItem is the body item that moves a breaker to its temporary name.
-func tempItem(c *Change) map[string]any {
-	return map[string]any{"id": c.ID, "name": model.TempName(c.Key.Kind, c.Key.Name)}
+// tempName is the name a breaker moves to first.
+func tempName(c *Change) *string {
+	n := model.TempName(c.Key.Kind, c.Key.Name)
+	return &n
 }

@@ -1,14 +1,12 @@
 package plan
 
 import (
-	"bytes"
-	"encoding/json"
-	"maps"
 	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/crmsync/crmsync/pkg/kinds"
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -20,20 +18,15 @@ func contactRoleBatch() int {
 	return d.Caps.BatchSize
 }
 
-// newRequest appends a request whose body wraps items under key, and
-// records it on every change it carries. It returns the request's ID.
-func (b *builder) newRequest(method, path string, query []Param, key string, items []any, keys []model.Key) int {
+// newRequest appends a request with body (a kind's body type, or nil for
+// none), and records it on every change it carries. It returns the
+// request's ID.
+func (b *builder) newRequest(method, path string, query []Param, key string, body any, keys []model.Key) int {
 	r := Request{ID: len(b.reqs) + 1, Method: method, Path: path, Query: query, Key: key, Changes: keys}
-	var texts []string // every string of the body and query, unescaped
-	if items != nil {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false) // names such as "<<" stay as Zoho has them
-		if err := enc.Encode(map[string]any{key: items}); err != nil {
-			panic(err) // bodies are built from plain maps, slices and strings
-		}
-		r.Body = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		texts = stringsIn(items, texts)
+	var texts []string // the body and every query value, unescaped
+	if body != nil {
+		r.Body = spec.Encode(body)
+		texts = append(texts, string(r.Body))
 	}
 	for _, p := range query {
 		texts = append(texts, p.Value)
@@ -63,23 +56,6 @@ func (b *builder) after(id int, deps ...int) {
 		}
 	}
 	slices.Sort(r.After)
-}
-
-// stringsIn appends every string held by v (maps, slices, strings).
-func stringsIn(v any, out []string) []string {
-	switch x := v.(type) {
-	case string:
-		out = append(out, x)
-	case []any:
-		for _, e := range x {
-			out = stringsIn(e, out)
-		}
-	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(x)) {
-			out = stringsIn(x[k], out)
-		}
-	}
-	return out
 }
 
 // refsIn finds the placeholders in a string.

@@ -1,8 +1,12 @@
 package plan
 
-import "github.com/crmsync/crmsync/pkg/model"
+import (
+	klocking "github.com/crmsync/crmsync/pkg/kinds/locking"
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/model"
+)
 
-const lockingPath = "/settings/record_locking_configurations"
+const lockingPath = klocking.Path
 
 // lockingRequests builds the one request of a locking-configuration change.
 //
@@ -20,7 +24,7 @@ func (b *builder) lockingRequests(c *Change) {
 	switch c.Action {
 	case Create:
 		item := b.lockingItem(d, c.After.LockingConfig, nil, allLockingKeys(c.After.LockingConfig))
-		b.newRequest("POST", lockingPath, q, "record_locking_configurations", []any{item}, []model.Key{c.Key})
+		b.newRequest("POST", lockingPath, q, klocking.Key, lockingBody(item), []model.Key{c.Key})
 	case Update:
 		cfg := c.After.LockingConfig
 		keys := changedKeys(c)
@@ -32,11 +36,15 @@ func (b *builder) lockingRequests(c *Change) {
 			keys["locked_for"], keys["lock_excluded_profiles"] = true, true
 		}
 		item := b.lockingItem(d, cfg, c.Before.LockingConfig, keys)
-		item["id"] = c.ID
-		b.newRequest("PUT", lockingPath+"/"+c.ID, q, "record_locking_configurations", []any{item}, []model.Key{c.Key})
+		item.ID = c.ID
+		b.newRequest("PUT", lockingPath+"/"+c.ID, q, klocking.Key, lockingBody(item), []model.Key{c.Key})
 	case Delete:
-		b.newRequest("DELETE", lockingPath+"/"+c.ID, q, "record_locking_configurations", nil, []model.Key{c.Key})
+		b.newRequest("DELETE", lockingPath+"/"+c.ID, q, klocking.Key, nil, []model.Key{c.Key})
 	}
+}
+
+func lockingBody(it klocking.Item) klocking.Body {
+	return klocking.Body{Configs: []klocking.Item{it}}
 }
 
 func allLockingKeys(cfg *model.LockingConfig) map[string]bool {
@@ -60,75 +68,66 @@ func allLockingKeys(cfg *model.LockingConfig) map[string]bool {
 // lockingItem renders the keys of cfg (the target state) into one body item.
 // live is the observed configuration, whose rules missing from cfg are sent
 // as deletions; nil for a create.
-func (b *builder) lockingItem(d *model.Object, cfg, live *model.LockingConfig, keys map[string]bool) map[string]any {
-	item := map[string]any{}
+func (b *builder) lockingItem(d *model.Object, cfg, live *model.LockingConfig, keys map[string]bool) klocking.Item {
+	var item klocking.Item
 	module := cfg.Module
-	if keys["lock_type"] && cfg.LockType != nil {
-		item["lock_type"] = *cfg.LockType
+	if keys["lock_type"] {
+		item.LockType = cfg.LockType
 	}
-	if keys["locked_for"] && cfg.LockedFor != nil {
-		item["locked_for"] = *cfg.LockedFor
+	if keys["locked_for"] {
+		item.LockedFor = cfg.LockedFor
 	}
 	if keys["lock_excluded_profiles"] {
-		refs := []any{}
+		item.LockExcludedProfiles = []*spec.NamedRef{}
 		for i, name := range list(cfg.LockExcludedProfiles) {
-			refs = append(refs, b.profileRef(d, name, "lock_excluded_profiles", i))
+			item.LockExcludedProfiles = append(item.LockExcludedProfiles, b.profileRef(d, name, "lock_excluded_profiles", i))
 		}
-		item["lock_excluded_profiles"] = refs
 	}
 	if keys["excluded_fields"] {
-		refs := []any{}
+		item.ExcludedFields = []*spec.FieldRef{}
 		for i, name := range list(cfg.ExcludedFields) {
 			f, _ := b.fieldRef(d, module, name, "excluded_fields", i)
-			refs = append(refs, f)
+			item.ExcludedFields = append(item.ExcludedFields, f)
 		}
-		item["excluded_fields"] = refs
 	}
 	if keys["restricted_actions"] {
-		item["restricted_actions"] = withItem(nonNil(list(cfg.RestrictedActions)), "update")
+		item.RestrictedActions = withItem(nonNil(list(cfg.RestrictedActions)), "update")
 	}
 	if keys["restricted_communications"] {
-		item["restricted_communications"] = nonNil(list(cfg.RestrictedCommunications))
+		item.RestrictedCommunications = nonNil(list(cfg.RestrictedCommunications))
 	}
 	if keys["restricted_custom_buttons"] {
-		refs := []any{}
+		item.RestrictedCustomButtons = []*spec.NamedRef{}
 		for i, name := range list(cfg.RestrictedCustomButtons) {
-			refs = append(refs, b.buttonRef(d, module, name, "restricted_custom_buttons", i))
+			item.RestrictedCustomButtons = append(item.RestrictedCustomButtons, b.buttonRef(d, module, name, "restricted_custom_buttons", i))
 		}
-		item["restricted_custom_buttons"] = refs
 	}
-	if keys["lock_for_portal_users"] && cfg.LockForPortalUsers != nil {
-		item["lock_for_portal_users"] = *cfg.LockForPortalUsers
+	if keys["lock_for_portal_users"] {
+		item.LockForPortalUsers = cfg.LockForPortalUsers
 	}
 	if keys["locking_rules"] {
-		item["locking_rules"] = b.rulesItem(d, module, cfg, live)
+		item.LockingRules = b.rulesItem(d, module, cfg, live)
 	}
 	return item
 }
 
 // rulesItem renders the wanted rules plus deletions of live rules the
 // manifest no longer names.
-func (b *builder) rulesItem(d *model.Object, module string, cfg, live *model.LockingConfig) []any {
-	rules := []any{}
+func (b *builder) rulesItem(d *model.Object, module string, cfg, live *model.LockingConfig) []klocking.Rule {
+	rules := []klocking.Rule{}
 	wanted := map[string]bool{}
 	for i, r := range list(cfg.LockingRules) {
 		wanted[r.Name] = true
-		item := map[string]any{"name": r.Name}
-		if r.ID != "" {
-			item["id"] = r.ID
-		}
-		if r.LockExistingRecords != nil {
-			item["lock_existing_records"] = *r.LockExistingRecords
-		}
+		item := klocking.Rule{Name: r.Name, ID: r.ID, LockExistingRecords: r.LockExistingRecords}
 		if r.Criteria != nil {
-			item["criteria"] = b.criteriaItem(d, module, r.Criteria, "locking_rules", i, "criteria")
+			item.Criteria = b.criteriaItem(d, module, r.Criteria, "locking_rules", i, "criteria")
 		}
 		rules = append(rules, item)
 	}
 	if live != nil && cfg.LockingRules != nil {
 		for _, r := range list(live.LockingRules) {
 			if !wanted[r.Name] && r.ID != "" {
-				rules = append(rules, map[string]any{"id": r.ID, "_delete": true})
+				rules = append(rules, klocking.Rule{ID: r.ID, Delete: true})
 			}
 		}
 	}
@@ -136,17 +135,17 @@ func (b *builder) rulesItem(d *model.Object, module string, cfg, live *model.Loc
 }
 
 // criteriaItem renders criteria with each field resolved to {api_name, id}.
-func (b *builder) criteriaItem(d *model.Object, module string, c *model.Criteria, path ...any) map[string]any {
+func (b *builder) criteriaItem(d *model.Object, module string, c *model.Criteria, path ...any) *klocking.Criteria {
 	if c.IsGroup() {
-		group := []any{}
+		group := []klocking.Criteria{}
 		for i := range c.Group {
-			group = append(group, b.criteriaItem(d, module, &c.Group[i], at(path, "group", i)...))
+			group = append(group, *b.criteriaItem(d, module, &c.Group[i], at(path, "group", i)...))
 		}
-		return map[string]any{"group_operator": c.GroupOperator, "group": group}
+		return &klocking.Criteria{GroupOperator: c.GroupOperator, Group: group}
 	}
 	f, field := b.fieldRef(d, module, c.Field, at(path, "field")...)
 	b.checkPicklist(d, field, c.Value, at(path, "value")...)
-	return map[string]any{"comparator": c.Comparator, "field": f, "value": c.Value}
+	return &klocking.Criteria{Comparator: c.Comparator, Field: f, Value: c.Value}
 }
 
 // at extends a key path without sharing the caller's backing array.

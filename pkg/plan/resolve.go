@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -30,11 +31,11 @@ func quoteList(items []string, sep string) string {
 }
 
 // profileRef resolves a profile name to {"id", "name"}.
-func (b *builder) profileRef(d *model.Object, name string, path ...any) map[string]any {
+func (b *builder) profileRef(d *model.Object, name string, path ...any) *spec.NamedRef {
 	var names []string
 	for _, p := range b.in.Lookups.Profiles {
 		if p.Name == name {
-			return map[string]any{"id": p.ID, "name": p.Name}
+			return &spec.NamedRef{ID: p.ID, Name: p.Name}
 		}
 		names = append(names, p.Name)
 	}
@@ -44,28 +45,28 @@ func (b *builder) profileRef(d *model.Object, name string, path ...any) map[stri
 
 // fieldRef resolves a field API name of module to {"api_name", "id"}. When
 // the fields were not read, only the API name is sent, which Zoho accepts.
-func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (map[string]any, *model.FieldInfo) {
+func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (*spec.FieldRef, *model.FieldInfo) {
 	fields, ok := b.in.Lookups.Fields[module]
 	var names []string
 	for i, f := range fields {
 		if f.APIName == apiName {
-			return map[string]any{"api_name": f.APIName, "id": f.ID}, &fields[i]
+			return &spec.FieldRef{APIName: f.APIName, ID: f.ID}, &fields[i]
 		}
 		names = append(names, f.APIName)
 	}
 	if !ok {
-		return map[string]any{"api_name": apiName}, nil
+		return &spec.FieldRef{APIName: apiName}, nil
 	}
 	b.problem(d, "module %s has no field with API name %q%s", path, module, apiName, hint(apiName, names))
 	return nil, nil
 }
 
 // buttonRef resolves a custom button name of module to {"id", "name"}.
-func (b *builder) buttonRef(d *model.Object, module, name string, path ...any) map[string]any {
+func (b *builder) buttonRef(d *model.Object, module, name string, path ...any) *spec.NamedRef {
 	var names []string
 	for _, x := range b.in.Lookups.Buttons[module] {
 		if x.Name == name {
-			return map[string]any{"id": x.ID, "name": x.Name}
+			return &spec.NamedRef{ID: x.ID, Name: x.Name}
 		}
 		names = append(names, x.Name)
 	}

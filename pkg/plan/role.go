@@ -3,10 +3,11 @@ package plan
 import (
 	"strings"
 
+	krole "github.com/crmsync/crmsync/pkg/kinds/role"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
-const rolesPath = "/settings/roles"
+const rolesPath = krole.Path
 
 // roleNode is one role of the hierarchy as it will be after apply.
 type roleNode struct {

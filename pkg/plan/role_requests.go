@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	krole "github.com/crmsync/crmsync/pkg/kinds/role"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -119,7 +120,8 @@ func (b *builder) roleRequests() {
 	frees := map[*Change]int{} // the request that frees a change's live name
 	for _, c := range upserts {
 		if nd.breakers[c] {
-			frees[c] = b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, "roles", []any{tempItem(c)}, []model.Key{c.Key})
+			temp := krole.Item{ID: c.ID, Name: tempName(c)}
+			frees[c] = b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, krole.Key, roleBody(temp), []model.Key{c.Key})
 		}
 	}
 	slices.SortStableFunc(upserts, func(x, y *Change) int { return t.depth(x.Key.Name) - t.depth(y.Key.Name) })
@@ -172,7 +174,7 @@ func (b *builder) roleDelete(c *Change, o *model.Object, reqOf map[string]int) i
 	t := b.roles
 	to := t.transfer[o.Key.Name]
 	q := []Param{{Name: "transfer_to_id", Value: t.idRef(to)}}
-	id := b.newRequest("DELETE", rolesPath+"/"+o.ID, q, "roles", nil, []model.Key{c.Key})
+	id := b.newRequest("DELETE", rolesPath+"/"+o.ID, q, krole.Key, nil, []model.Key{c.Key})
 	if n, ok := t.nodes[to]; !ok || n.id == "" {
 		b.after(id, reqOf[to])
 	}
@@ -231,7 +233,7 @@ func (t *roleTree) liveDepth(name string) int {
 // @zohocrm/nodejs-sdk-8.0 2.0.0), and the v8 OpenAPI file's form. The older
 // v6 update page sends plain IDs; apply keeps that form as the fallback,
 // tried once when Zoho rejects the object or accepts it without applying it
-// (see package apply, shapes.go).
+// (role.References in pkg/kinds/role/body.go).
 func (b *builder) roleUpsert(c *Change) int {
 	d := b.desiredOf(c)
 	r := c.After.Role
@@ -239,30 +241,30 @@ func (b *builder) roleUpsert(c *Change) int {
 	// An update names the role in the URL only, as Zoho's SDK does
 	// (RolesOperations.updateRole); the id is mandatory in the body only
 	// when the URL has none [seed:update-role].
-	item := map[string]any{}
+	var item krole.Item
 	if keys["name"] || c.Action == Create {
-		item["name"] = c.Key.Name
+		item.Name = &c.Key.Name
 	}
 	if keys["reporting_to"] && r.ReportingTo != nil {
-		item["reporting_to"] = roleRef(b.roles.idRef(*r.ReportingTo))
+		item.ReportingTo = krole.RefTo(b.roles.idRef(*r.ReportingTo))
 	}
-	if keys["description"] && r.Description != nil {
-		item["description"] = *r.Description
+	if keys["description"] {
+		item.Description = r.Description
 	}
-	if keys["share_with_peers"] && r.ShareWithPeers != nil {
-		item["share_with_peers"] = *r.ShareWithPeers
+	if keys["share_with_peers"] {
+		item.ShareWithPeers = r.ShareWithPeers
 	}
 	switch {
 	case !keys["forecast_manager"] || r.ForecastManager == nil:
 	case *r.ForecastManager == "":
-		item["forecast_manager"] = nil // forecast_manager: "" clears it
+		item.ForecastManager = krole.Ref{Clear: true} // forecast_manager: "" clears it
 	default:
-		item["forecast_manager"] = roleRef(b.userID(d, *r.ForecastManager, "forecast_manager"))
+		item.ForecastManager = krole.RefTo(b.userID(d, *r.ForecastManager, "forecast_manager"))
 	}
 	if c.Action == Create {
-		return b.newRequest("POST", rolesPath, nil, "roles", []any{item}, []model.Key{c.Key})
+		return b.newRequest("POST", rolesPath, nil, krole.Key, roleBody(item), []model.Key{c.Key})
 	}
-	return b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, "roles", []any{item}, []model.Key{c.Key})
+	return b.newRequest("PUT", fmt.Sprintf("%s/%s", rolesPath, c.ID), nil, krole.Key, roleBody(item), []model.Key{c.Key})
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -274,7 +276,5 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// roleRef renders a reference in the form Zoho's v8 SDK sends.
-func roleRef(id string) any {
-	return map[string]any{"id": id}
-}
+// roleBody wraps one role item.
+func roleBody(it krole.Item) krole.Body { return krole.Body{Roles: []krole.Item{it}} }

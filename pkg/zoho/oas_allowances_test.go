@@ -29,6 +29,7 @@ func criteriaAllowances() []allowance {
 			allowance{kind: "required", path: c + ".group_operator", reason: why},
 			allowance{kind: "required", path: c + ".group", reason: why},
 			allowance{kind: "type", path: c + ".value", msg: "string", reason: "Criteria.value: the seeds send a string (\"Closed Won\"); the SDKs type it Object"},
+			allowance{kind: "type", path: c + ".value", msg: "number", reason: "Criteria.value: a manifest's number (a numeric field's comparison) is sent as a JSON number; the SDKs type value Object, and no seed shows a number"},
 			allowance{kind: "required", path: c + ".field.id", reason: "Criteria.field: api_name alone is enough (seed:update page, Kaizen sample)"})
 	}
 	return out
@@ -51,8 +52,16 @@ func requestAllowances() []allowance {
 			reason: `module profiles: both v8 SDKs model _delete as {"permanent": bool}; OAS says boolean (the ProfileDeleteForm reading)`},
 		allowance{kind: "required", path: "$.roles[*].reporting_to.name",
 			reason: "reporting_to: the Create Role doc and the SDK samples send {id}; the OAS reuses the GET shape {id, name}"},
-		allowance{method: "PUT", kind: "required", path: "$.roles[*].forecast_manager.name",
+		allowance{kind: "required", path: "$.roles[*].forecast_manager.name",
 			reason: "forecast_manager: the SDK samples send {id}"},
+		allowance{method: "PUT", kind: "required", path: "$.roles[*].name",
+			reason: "role update: seed:update-role marks name optional (the role is named in the URL); the OAS reuses the Role schema, which requires it"},
+		allowance{method: "PUT", kind: "null", path: "$.roles[*].forecast_manager",
+			reason: "forecast_manager: \"\" in a manifest clears it, sent as null; no source documents how to clear it (crmsync's reading, open)"},
+		allowance{method: "POST", kind: "type", path: "$.roles[*].reporting_to", msg: "string",
+			reason: "reporting_to on create: apply's fallback after a 400 refusal of {id} (api.md §3.2 recommendation: fall back to the string form if the server rejects the object)"},
+		allowance{method: "POST", kind: "type", path: "$.roles[*].forecast_manager", msg: "string",
+			reason: "forecast_manager on create: apply's fallback after a 400 refusal of {id}, the plain (user) id of seed:update-role"},
 		allowance{method: "PUT", kind: "type", path: "$.roles[*].reporting_to", msg: "string",
 			reason: "reporting_to on update: seed:update-role documents a plain string id; apply falls back to it when Zoho refuses or ignores the object"},
 		allowance{method: "PUT", kind: "type", path: "$.roles[*].forecast_manager", msg: "string",

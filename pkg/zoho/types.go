@@ -66,52 +66,6 @@ type FieldRef struct {
 	ID      ID     `json:"id,omitempty"`
 }
 
-// RefOrID is a reference written either as an object {"id": "…"} (the
-// default, as the SDKs send it) or as a bare id string (AsString, as the
-// Update Role page documents it) [api.md §3.2, open question 2]. It
-// unmarshals from either form.
-type RefOrID struct {
-	ID       ID
-	AsString bool
-}
-
-// RefObject returns a reference written as {"id": id}.
-func RefObject(id ID) *RefOrID { return &RefOrID{ID: id} }
-
-// RefString returns a reference written as the bare string id.
-func RefString(id ID) *RefOrID { return &RefOrID{ID: id, AsString: true} }
-
-// MarshalJSON writes {"id": "…"} or "…".
-func (r RefOrID) MarshalJSON() ([]byte, error) {
-	if r.AsString {
-		return json.Marshal(string(r.ID))
-	}
-	return json.Marshal(struct {
-		ID ID `json:"id"`
-	}{r.ID})
-}
-
-// UnmarshalJSON accepts {"id": …}, "…" and a bare number.
-func (r *RefOrID) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '{' {
-		var o struct {
-			ID ID `json:"id"`
-		}
-		if err := json.Unmarshal(b, &o); err != nil {
-			return err
-		}
-		*r = RefOrID{ID: o.ID}
-		return nil
-	}
-	var id ID
-	if err := id.UnmarshalJSON(b); err != nil {
-		return err
-	}
-	*r = RefOrID{ID: id, AsString: true}
-	return nil
-}
-
 // Org is the organisation (GET /org).
 type Org struct {
 	ID           ID     `json:"id"`

@@ -48,24 +48,6 @@ type Module struct {
 	ModifiedBy      *UserRef   `json:"modified_by,omitempty"`
 }
 
-// ModuleUpdate is the body of PUT /settings/modules/{x} [api.md §2.2]. The
-// update page lists plural_label, singular_label and profiles as mandatory.
-type ModuleUpdate struct {
-	PluralLabel   *string         `json:"plural_label,omitempty"`
-	SingularLabel *string         `json:"singular_label,omitempty"`
-	Profiles      []ModuleProfile `json:"profiles,omitzero"`
-}
-
-// ModuleProfile is one profile of a ModuleUpdate. The shape of _delete is
-// contradictory (open question 4): Delete nil leaves the key out; set it to
-// true (OAS), map[string]bool{"permanent": true} (SDKs) or
-// json.RawMessage("null") (seed sample).
-type ModuleProfile struct {
-	ID     ID     `json:"id"`
-	Name   string `json:"name,omitempty"`
-	Delete any    `json:"_delete,omitempty"`
-}
-
 // Role is one entry of GET /settings/roles [api.md §3.2].
 type Role struct {
 	ID              ID        `json:"id"`
@@ -80,17 +62,6 @@ type Role struct {
 	CreatedTime     string    `json:"created_time__s,omitempty"`
 	ModifiedBy      *UserRef  `json:"modified_by__s,omitempty"`
 	ModifiedTime    string    `json:"modified_time__s,omitempty"`
-}
-
-// RoleWrite is the body of a role create or update. ReportingTo and
-// ForecastManager are written as {"id": …} unless built with RefString
-// (the docs disagree, open question 2). Name is mandatory on create.
-type RoleWrite struct {
-	Name            *string  `json:"name,omitempty"`
-	ReportingTo     *RefOrID `json:"reporting_to,omitempty"`
-	ForecastManager *RefOrID `json:"forecast_manager,omitempty"`
-	Description     *string  `json:"description,omitempty"`
-	ShareWithPeers  *bool    `json:"share_with_peers,omitempty"`
 }
 
 // ContactRole is a contact role, read and written [api.md §4.2].
@@ -121,14 +92,6 @@ type LockingConfig struct {
 	ModifiedTime             string        `json:"modified_time,omitempty"`
 	CreatedBy                *UserRef      `json:"created_by,omitempty"`
 	ModifiedBy               *UserRef      `json:"modified_by,omitempty"`
-}
-
-// writable returns cfg without the id and the read-only keys.
-func (cfg LockingConfig) writable() LockingConfig {
-	cfg.ID, cfg.SystemDefined = "", false
-	cfg.CreatedTime, cfg.ModifiedTime = "", ""
-	cfg.CreatedBy, cfg.ModifiedBy = nil, nil
-	return cfg
 }
 
 // LockingRule is one automatic locking rule. A rule with an ID edits that

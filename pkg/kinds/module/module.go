@@ -16,7 +16,8 @@ var Descriptor = spec.Descriptor{
 		NoDeleteNote: "modules cannot be deleted through the API",
 		BatchSize:    1,
 	},
-	Reads: spec.Reads{Endpoint: "settings/modules", Scope: scope},
+	Reads:    spec.Reads{Endpoint: "settings/modules", Scope: scope},
+	Disputes: []spec.Dispute{ProfileDelete},
 	KeyHints: map[string]string{
 		"absent":         "a Module cannot be absent: Zoho's API cannot delete modules",
 		"previous_names": "a module's API name cannot be changed through Zoho's API",

@@ -14,6 +14,7 @@ var Descriptor = spec.Descriptor{
 	Export:     spec.Layout{Dir: "roles", Document: document, Complete: complete},
 	Caps:       spec.Capabilities{Deletable: true, Renamable: true, BatchSize: 1, Hierarchy: true},
 	Reads:      spec.Reads{Endpoint: "settings/roles", Users: true, Scope: scope},
+	Disputes:   []spec.Dispute{References},
 }
 
 func decode(data []byte) (*model.Object, error) {

@@ -32,6 +32,10 @@ type Descriptor struct {
 	// KeyHints explain, by manifest key, why a key is refused for this kind
 	// (shown instead of a "did you mean").
 	KeyHints map[string]string
+	// Disputes are the parts of the kind's request bodies that Zoho
+	// documents in more than one form (body.go); apply's fallback reads
+	// them. Most kinds have none.
+	Disputes []Dispute
 }
 
 // Layout is a kind's place in an exported tree, one file per object, at

@@ -1,6 +1,13 @@
 package zoho
 
+// Typed writes that the tests use to drive the client against the
+// emulator (envelopes, faults, readings, the emulator's answers). crmsync
+// itself never calls them: the plan builds every body from the kind's body
+// types (pkg/kinds/<kind>/body.go) and apply sends it with Do. The
+// conformance of those bodies is checked by TestOpenAPIPlanBodies.
+
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -205,4 +212,87 @@ func (c *Client) DeleteContactRoles(ctx context.Context, ids []string) ([]ItemRe
 	}
 	q := url.Values{"ids": {strings.Join(ids, ",")}}
 	return c.bulk(ctx, http.MethodDelete, "/Contacts/roles", q, keyContactRoles, nil, len(ids))
+}
+
+// RefOrID is a reference written either as an object {"id": "…"} (the
+// default, as the SDKs send it) or as a bare id string (AsString, as the
+// Update Role page documents it) [api.md §3.2, open question 2]. It
+// unmarshals from either form.
+type RefOrID struct {
+	ID       ID
+	AsString bool
+}
+
+// RefObject returns a reference written as {"id": id}.
+func RefObject(id ID) *RefOrID { return &RefOrID{ID: id} }
+
+// RefString returns a reference written as the bare string id.
+func RefString(id ID) *RefOrID { return &RefOrID{ID: id, AsString: true} }
+
+// MarshalJSON writes {"id": "…"} or "…".
+func (r RefOrID) MarshalJSON() ([]byte, error) {
+	if r.AsString {
+		return json.Marshal(string(r.ID))
+	}
+	return json.Marshal(struct {
+		ID ID `json:"id"`
+	}{r.ID})
+}
+
+// UnmarshalJSON accepts {"id": …}, "…" and a bare number.
+func (r *RefOrID) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		var o struct {
+			ID ID `json:"id"`
+		}
+		if err := json.Unmarshal(b, &o); err != nil {
+			return err
+		}
+		*r = RefOrID{ID: o.ID}
+		return nil
+	}
+	var id ID
+	if err := id.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*r = RefOrID{ID: id, AsString: true}
+	return nil
+}
+
+// ModuleUpdate is the body of PUT /settings/modules/{x} [api.md §2.2]. The
+// update page lists plural_label, singular_label and profiles as mandatory.
+type ModuleUpdate struct {
+	PluralLabel   *string         `json:"plural_label,omitempty"`
+	SingularLabel *string         `json:"singular_label,omitempty"`
+	Profiles      []ModuleProfile `json:"profiles,omitzero"`
+}
+
+// ModuleProfile is one profile of a ModuleUpdate. The shape of _delete is
+// contradictory (open question 4): Delete nil leaves the key out; set it to
+// true (OAS), map[string]bool{"permanent": true} (SDKs) or
+// json.RawMessage("null") (seed sample).
+type ModuleProfile struct {
+	ID     ID     `json:"id"`
+	Name   string `json:"name,omitempty"`
+	Delete any    `json:"_delete,omitempty"`
+}
+
+// RoleWrite is the body of a role create or update. ReportingTo and
+// ForecastManager are written as {"id": …} unless built with RefString
+// (the docs disagree, open question 2). Name is mandatory on create.
+type RoleWrite struct {
+	Name            *string  `json:"name,omitempty"`
+	ReportingTo     *RefOrID `json:"reporting_to,omitempty"`
+	ForecastManager *RefOrID `json:"forecast_manager,omitempty"`
+	Description     *string  `json:"description,omitempty"`
+	ShareWithPeers  *bool    `json:"share_with_peers,omitempty"`
+}
+
+// writable returns cfg without the id and the read-only keys.
+func (cfg LockingConfig) writable() LockingConfig {
+	cfg.ID, cfg.SystemDefined = "", false
+	cfg.CreatedTime, cfg.ModifiedTime = "", ""
+	cfg.CreatedBy, cfg.ModifiedBy = nil, nil
+	return cfg
 }
