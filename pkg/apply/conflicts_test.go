@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
-	"github.com/crmsync/crmsync/pkg/plan"
 	kmodule "github.com/crmsync/crmsync/pkg/kinds/module"
 	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
