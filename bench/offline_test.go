@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"runtime"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/crmsync/crmsync/pkg/desired"
-	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/observe"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
@@ -94,16 +92,8 @@ func diffInput(b *testing.B, cfg Config) (plan.Input, plan.Options, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pos := func(k model.Key, path ...any) *model.Source {
-		strs := make([]string, len(path))
-		for i, x := range path {
-			strs[i] = fmt.Sprint(x)
-		}
-		s := m.Pos(k, strs...)
-		return &s
-	}
 	in := plan.Input{Desired: m.State, Observed: obs.State, Lookups: obs.Lookups, Scope: scope}
-	return in, plan.Options{Pos: pos}, org.Ledger.Changes()
+	return in, plan.Options{Positions: m.Positions()}, org.Ledger.Changes()
 }
 
 // benchOffline times op, with its CPU time and peak heap; the result of

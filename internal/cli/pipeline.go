@@ -99,7 +99,7 @@ func (p *planner) make(ctx context.Context, keys []model.Key) (*plan.Plan, error
 		targets = keys
 	}
 	pl, err := plan.Make(plan.Input{Desired: p.m.State, Observed: res.State, Lookups: res.Lookups, Scope: scope},
-		plan.Options{Prune: p.prune, Targets: targets, Pos: p.pos})
+		plan.Options{Prune: p.prune, Targets: targets, Positions: p.m.Positions()})
 	if err != nil {
 		var ps plan.Problems
 		if errors.As(err, &ps) {
@@ -112,18 +112,6 @@ func (p *planner) make(ctx context.Context, keys []model.Key) (*plan.Plan, error
 	pl.Warnings = append(res.Warnings, pl.Warnings...)
 	pl.ManifestDigest = p.m.Digest
 	return pl, nil
-}
-
-func (p *planner) pos(k model.Key, path ...any) *model.Source {
-	strs := make([]string, len(path))
-	for i, x := range path {
-		strs[i] = fmt.Sprint(x)
-	}
-	s := p.m.Pos(k, strs...)
-	if s.File == "" {
-		return nil
-	}
-	return &s
 }
 
 // jsonPlanOptions build the JSON plan with the fallback body forms apply

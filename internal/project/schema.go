@@ -2,12 +2,10 @@ package project
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,10 +73,7 @@ func validate(path string, root *yaml.Node) desired.Diagnostics {
 		}
 		ds = append(ds, desired.Diagnostic{Source: at(ptr), Key: "Project", Message: msg})
 	}
-	slices.SortStableFunc(ds, func(a, b desired.Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.Source.Line, b.Source.Line), cmp.Compare(a.Source.Column, b.Source.Column), cmp.Compare(a.Message, b.Message))
-	})
-	return ds
+	return ds.Sorted()
 }
 
 func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {

@@ -106,16 +106,7 @@ func (r *rig) tryPlan(ctx context.Context, m *desired.Manifests, opts plan.Optio
 	if err != nil {
 		return nil, fmt.Errorf("observe: %w", err)
 	}
-	opts.Pos = func(k model.Key, path ...any) *model.Source {
-		strs := make([]string, len(path))
-		for i, x := range path {
-			strs[i] = fmt.Sprint(x)
-		}
-		if s := m.Pos(k, strs...); s.File != "" {
-			return &s
-		}
-		return nil
-	}
+	opts.Positions = m.Positions()
 	return plan.Make(plan.Input{Desired: m.State, Observed: res.State, Lookups: res.Lookups, Scope: scope}, opts)
 }
 

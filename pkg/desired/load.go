@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/crmsync/crmsync/pkg/diag"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -53,6 +54,19 @@ func (m *Manifests) Pos(key model.Key, path ...string) model.Source {
 		return model.Source{}
 	}
 	return t.pos(pointer(path...))
+}
+
+// Positions returns the positions inside every desired object's document,
+// as data for the plan (plan.Options.Positions).
+func (m *Manifests) Positions() diag.Positions {
+	out := make(diag.Positions, len(m.trees))
+	for k, t := range m.trees {
+		if t.lines == nil {
+			t.compact()
+		}
+		out[k] = &diag.Document{File: t.file, At: t.lines}
+	}
+	return out
 }
 
 // Load reads the manifest files and directories at paths (see the package
@@ -178,7 +192,7 @@ func parseOpts(files []File, ds Diagnostics, opts *Options) (*Manifests, error) 
 		ds = append(ds, Diagnostic{Source: model.Source{File: files[0].Path}, Message: "no objects: the manifests hold no YAML documents"})
 	}
 	if len(ds) > 0 {
-		return nil, sortDiagnostics(ds)
+		return nil, ds.Sorted()
 	}
 	m := &Manifests{State: model.NewState(), trees: map[model.Key]*tree{}, Digest: digest(files)}
 	for _, f := range files {

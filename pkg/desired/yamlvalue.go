@@ -8,6 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/crmsync/crmsync/pkg/diag"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -28,19 +29,16 @@ type tree struct {
 	file  string
 	root  any
 	nodes map[string]nodeRef
-	lines map[string]lineCol // after compact, instead of nodes
+	lines map[string]diag.Place // after compact, instead of nodes
 	uses  []VarUse           // placeholders resolved in this document
 }
 
-// lineCol is a 1-based position in a file.
-type lineCol struct{ line, col int32 }
-
 // compact keeps the position of every value and drops the YAML nodes.
 func (t *tree) compact() {
-	t.lines = make(map[string]lineCol, len(t.nodes))
+	t.lines = make(map[string]diag.Place, len(t.nodes))
 	for ptr, r := range t.nodes {
 		if n := r.position(); n != nil {
-			t.lines[ptr] = lineCol{int32(n.Line), int32(n.Column)}
+			t.lines[ptr] = diag.Place{Line: int32(n.Line), Column: int32(n.Column)}
 		}
 	}
 	t.nodes = nil
@@ -273,7 +271,7 @@ func (t *tree) pos(ptr string) model.Source {
 	if t.nodes == nil && t.lines != nil {
 		for {
 			if lc, ok := t.lines[ptr]; ok {
-				return model.Source{File: t.file, Line: int(lc.line), Column: int(lc.col)}
+				return model.Source{File: t.file, Line: int(lc.Line), Column: int(lc.Column)}
 			}
 			if ptr == "" {
 				return model.Source{File: t.file}

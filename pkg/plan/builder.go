@@ -38,10 +38,13 @@ func (b *builder) warn(format string, args ...any) {
 // problem records a planning error at the position of path inside the
 // desired object, or at the object itself.
 func (b *builder) problem(d *model.Object, format string, path []any, args ...any) {
-	p := Problem{Key: d.Key, Message: fmt.Sprintf(format, args...), Source: d.Source}
-	if b.opts.Pos != nil && len(path) > 0 {
-		if s := b.opts.Pos(d.Key, path...); s != nil {
-			p.Source = s
+	p := Problem{Key: d.Key.String(), Message: fmt.Sprintf(format, args...)}
+	if d.Source != nil {
+		p.Source = *d.Source
+	}
+	if len(path) > 0 {
+		if s := b.opts.Positions.Of(d.Key, path...); s != nil {
+			p.Source = *s
 		}
 	}
 	b.problems = append(b.problems, p)

@@ -24,7 +24,7 @@ func planLive(t *testing.T, manifest string) (*plan.Plan, error) {
 	for i := range live.Objects {
 		observed.Put(&live.Objects[i])
 	}
-	return plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups}, plan.Options{Pos: posFunc(m)})
+	return plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups}, plan.Options{Positions: m.Positions()})
 }
 
 const moduleHead = "apiVersion: crmsync/v1\nkind: Module\n"

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,7 +86,7 @@ func loadFixture(t *testing.T, dir string) *fixture {
 		dir:       dir,
 		manifests: m,
 		input:     plan.Input{Desired: m.State, Observed: observed, Lookups: &obs.Lookups},
-		options:   plan.Options{Prune: opts.Prune, Targets: opts.Targets, Pos: posFunc(m)},
+		options:   plan.Options{Prune: opts.Prune, Targets: opts.Targets, Positions: m.Positions()},
 	}
 }
 
@@ -105,21 +104,6 @@ func readJSON(t *testing.T, path string, v any, optional bool) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		t.Fatalf("%s: %v", path, err)
-	}
-}
-
-// posFunc adapts Manifests.Pos to plan.Options.Pos, as the CLI does.
-func posFunc(m *desired.Manifests) func(model.Key, ...any) *model.Source {
-	return func(k model.Key, path ...any) *model.Source {
-		strs := make([]string, len(path))
-		for i, x := range path {
-			strs[i] = fmt.Sprint(x)
-		}
-		s := m.Pos(k, strs...)
-		if s.File == "" {
-			return nil
-		}
-		return &s
 	}
 }
 

@@ -119,10 +119,8 @@ func (b *builder) labelOwner(n *moduleLabels, j int) string {
 	if n.change != nil && labelKey(n.after[j]) != labelKey(n.live[j]) {
 		d := b.desiredOf(n.change)
 		where := d.Where()
-		if b.opts.Pos != nil {
-			if s := b.opts.Pos(d.Key, labelKeys[j]); s != nil {
-				where = s.String()
-			}
+		if s := b.opts.Positions.Of(d.Key, labelKeys[j]); s != nil {
+			where = s.String()
 		}
 		return fmt.Sprintf("the %s that module %s takes at %s", what, n.apiName, where)
 	}

@@ -93,13 +93,7 @@ func (b *builder) checkRuleDuplicates(d *model.Object, rules []model.LockingRule
 
 // rulePos is the position of rule i's criteria, or of the rule.
 func (b *builder) rulePos(d *model.Object, i int) *model.Source {
-	if b.opts.Pos == nil {
-		return nil
-	}
-	if s := b.opts.Pos(d.Key, "locking_rules", i, "criteria"); s != nil {
-		return s
-	}
-	return b.opts.Pos(d.Key, "locking_rules", i)
+	return b.opts.Positions.Of(d.Key, "locking_rules", i, "criteria")
 }
 
 // criteriaKey is a canonical form of criteria for duplicate detection:

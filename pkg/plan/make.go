@@ -1,10 +1,9 @@
 package plan
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/crmsync/crmsync/pkg/diag"
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -22,9 +21,10 @@ type Options struct {
 	Prune bool
 	// Targets, when set, limits the plan to these objects.
 	Targets []model.Key
-	// Pos, when set, gives the manifest position of a key path inside a
-	// desired object (for example "profiles", 1); errors point there.
-	Pos func(k model.Key, path ...any) *model.Source
+	// Positions, when set, are the manifest positions of the values inside
+	// the desired objects (desired.Manifests.Positions); a problem with a
+	// key path (for example "profiles", 1) points there.
+	Positions diag.Positions
 }
 
 // pair is one desired object with its observed counterpart; either may be
@@ -64,52 +64,16 @@ func Make(in Input, opts Options) (*Plan, error) {
 	b.checkRoleTree()
 	b.buildRequests()
 	if len(b.problems) > 0 {
-		return nil, b.problems.sorted()
+		return nil, b.problems.Sorted()
 	}
 	return b.finish(), nil
 }
 
-// Problem is one reason a plan cannot be made, at a manifest position.
-type Problem struct {
-	Source  *model.Source
-	Key     model.Key
-	Message string
-}
+// Problem is one reason a plan cannot be made, at a manifest position
+// (package diag's one diagnostics type; Key is the object's
+// model.Key.String()).
+type Problem = diag.Diagnostic
 
-// String renders file:line:col: Kind "name": message.
-func (p Problem) String() string {
-	if p.Source != nil {
-		return fmt.Sprintf("%s: %s: %s", p.Source, p.Key, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.Key, p.Message)
-}
-
-// Problems is every problem found while planning, as one error.
-type Problems []Problem
-
-// Error prints one problem per line.
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (ps Problems) sorted() Problems {
-	out := slices.Clone(ps)
-	slices.SortStableFunc(out, func(a, b Problem) int {
-		as, bs := "", ""
-		if a.Source != nil {
-			as = fmt.Sprintf("%s\x00%09d\x00%09d", a.Source.File, a.Source.Line, a.Source.Column)
-		}
-		if b.Source != nil {
-			bs = fmt.Sprintf("%s\x00%09d\x00%09d", b.Source.File, b.Source.Line, b.Source.Column)
-		}
-		if as != bs {
-			return strings.Compare(as, bs)
-		}
-		return a.Key.Compare(b.Key)
-	})
-	return slices.CompactFunc(out, func(a, b Problem) bool { return a.String() == b.String() })
-}
+// Problems is every problem found while planning, as one error, sorted by
+// diag.List.Sorted.
+type Problems = diag.List

@@ -360,7 +360,7 @@ profiles: [Admin]
 				observed.Put(&live.Objects[i])
 			}
 			p, err := plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups},
-				plan.Options{Prune: tt.prune, Targets: tt.targets, Pos: posFunc(m)})
+				plan.Options{Prune: tt.prune, Targets: tt.targets, Positions: m.Positions()})
 			var ps plan.Problems
 			if !errors.As(err, &ps) {
 				t.Fatalf("got plan %v and error %v, want problems", p != nil, err)

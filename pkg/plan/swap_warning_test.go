@@ -35,7 +35,7 @@ description: leads sales
 		observed.Put(&live.Objects[i])
 	}
 	observed.Get(model.Key{Kind: model.KindRole, Name: "Manager"}).Role.Description = model.Ptr("leads sales")
-	p, err := plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups}, plan.Options{Pos: posFunc(m)})
+	p, err := plan.Make(plan.Input{Desired: m.State, Observed: observed, Lookups: &live.Lookups}, plan.Options{Positions: m.Positions()})
 	if err != nil {
 		t.Fatal(err)
 	}
