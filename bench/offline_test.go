@@ -46,7 +46,7 @@ func BenchmarkLoad(b *testing.B) {
 // BenchmarkDiff measures plan.Make alone (pairing, diff, requests)
 // without network, on the state observed from the emulated org (read once,
 // before timing). Only its inputs are live when it starts: the loaded
-// manifests (whose positions plan.Options.Pos reads) and the observed state. Metrics as BenchmarkLoad, with objects
+// manifests (whose positions plan.Options.Positions carries) and the observed state. Metrics as BenchmarkLoad, with objects
 // the number of desired plus observed objects.
 func BenchmarkDiff(b *testing.B) {
 	s := loadSettings(b)

@@ -30,7 +30,7 @@ type tree struct {
 	root  any
 	nodes map[string]nodeRef
 	lines map[string]diag.Place // after compact, instead of nodes
-	uses  []VarUse           // placeholders resolved in this document
+	uses  []VarUse              // placeholders resolved in this document
 }
 
 // compact keeps the position of every value and drops the YAML nodes.
