@@ -3,6 +3,7 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -61,18 +62,23 @@ func fieldsChanged(a, b *model.Object) string {
 	return ": " + strings.Join(slices.Compact(keys), ", ")
 }
 
+// kindMap is the object's settings (its kind's struct) as a JSON map,
+// found without naming the kind: every kind field of model.Object is an
+// omitempty pointer to a struct and exactly one is set, so once the
+// structured common fields are left out, the object's JSON holds that one
+// struct besides its key and scalars.
 func kindMap(o *model.Object) map[string]any {
-	var v any = o.Role
-	switch {
-	case o.LockingConfig != nil:
-		v = o.LockingConfig
-	case o.Module != nil:
-		v = o.Module
-	case o.ContactRole != nil:
-		v = o.ContactRole
-	}
-	data, _ := json.Marshal(v)
+	c := *o
+	c.Source, c.Audit, c.Replaces = nil, nil, nil
+	data, _ := json.Marshal(&c)
+	var top map[string]any
+	_ = json.Unmarshal(data, &top)
+	delete(top, "key")
 	m := map[string]any{}
-	_ = json.Unmarshal(data, &m)
+	for _, v := range top {
+		if inner, ok := v.(map[string]any); ok {
+			maps.Copy(m, inner)
+		}
+	}
 	return m
 }

@@ -46,3 +46,26 @@ func stateOf(objs ...*model.Object) *model.State {
 	}
 	return s
 }
+
+// TestStaleNamesFieldsOfEveryKind: the changed fields are found for a kind
+// the check does not name, including one added after it (GlobalPicklist).
+func TestStaleNamesFieldsOfEveryKind(t *testing.T) {
+	s := func(v string) *string { return &v }
+	for _, tt := range []struct {
+		before, after *model.Object
+		want          string
+	}{
+		{&model.Object{Key: model.Key{Kind: model.KindModule, Name: "M"}, ID: "1", Module: &model.Module{APIName: "M", PluralLabel: s("Ms")}},
+			&model.Object{Key: model.Key{Kind: model.KindModule, Name: "M"}, ID: "1", Module: &model.Module{APIName: "M", PluralLabel: s("Emms")}},
+			`Module "M" changed: plural_label`},
+		{&model.Object{Key: model.Key{Kind: model.KindGlobalPicklist, Name: "G"}, ID: "2", GlobalPicklist: &model.GlobalPicklist{APIName: "G", Description: s("a")}},
+			&model.Object{Key: model.Key{Kind: model.KindGlobalPicklist, Name: "G"}, ID: "2", GlobalPicklist: &model.GlobalPicklist{APIName: "G", DisplayLabel: s("G")}},
+			`GlobalPicklist "G" changed: description, display_label`},
+	} {
+		pl := &plan.Plan{Changes: []plan.Change{{Key: tt.before.Key, Action: plan.Update, Before: tt.before}},
+			Fingerprints: plan.Fingerprints(stateOf(tt.before))}
+		if got := plan.Stale(pl, stateOf(tt.after)); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("Stale = %q, want %q", got, tt.want)
+		}
+	}
+}
