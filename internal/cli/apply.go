@@ -66,6 +66,7 @@ type applyOptions struct {
 	prune       bool
 	targets     []model.Key
 	text        render.Options // the plan's text view, without the API version
+	common                     // the environment and the connection
 }
 
 func applyOptionsOf(c *cli.Context, s streams) (applyOptions, error) {
@@ -78,7 +79,8 @@ func applyOptionsOf(c *cli.Context, s streams) (applyOptions, error) {
 	}
 	return applyOptions{planFile: c.Args().First(), report: c.String("report"), maxDeletes: c.Int("max-deletes"),
 		autoApprove: c.Bool("auto-approve"), prune: c.Bool("prune"), targets: targets,
-		text: render.Options{ShowRequests: c.Bool("show-requests"), Color: colorFor(c, s.out)}}, nil
+		text:   render.Options{ShowRequests: c.Bool("show-requests"), Color: colorFor(c, s.out)},
+		common: commonOf(c)}, nil
 }
 
 func runApply(c *cli.Context, s streams) error {
@@ -87,7 +89,7 @@ func runApply(c *cli.Context, s streams) error {
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	conn, err := connect(ctx, c, s.err)
+	conn, err := connect(ctx, opts.common, s.err)
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -103,7 +105,7 @@ func runApply(c *cli.Context, s streams) error {
 			pl = nil
 		}
 	} else {
-		pl, err = planForApply(c, s, conn, opts)
+		pl, err = planForApply(ctx, s, conn, opts)
 	}
 	if err != nil {
 		return err
@@ -123,12 +125,12 @@ func runApply(c *cli.Context, s streams) error {
 }
 
 // planForApply plans from the manifests, shows the plan and asks.
-func planForApply(c *cli.Context, s streams, conn *connection, opts applyOptions) (*plan.Plan, error) {
-	m, err := loadManifests(c.Context, c, s.err)
+func planForApply(ctx context.Context, s streams, conn *connection, opts applyOptions) (*plan.Plan, error) {
+	m, err := loadManifests(ctx, opts.env, s.err)
 	if err != nil {
 		return nil, err
 	}
-	pl, err := (&planner{m: m, reader: conn.client, prune: opts.prune, targets: opts.targets, errw: s.err}).make(c.Context, nil)
+	pl, err := (&planner{m: m, reader: conn.client, prune: opts.prune, targets: opts.targets, errw: s.err}).make(ctx, nil)
 	if err != nil {
 		return nil, err
 	}

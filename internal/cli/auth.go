@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -34,25 +35,39 @@ Examples:
 				manifestFlag(),
 				envFlags()[0], envFlags()[1],
 			},
-			Action: func(c *cli.Context) error {
-				cfg := zoho.Config{ClientID: c.String("client-id"), ClientSecret: c.String("client-secret"),
-					DC: c.String("dc"), AccountsURL: c.String("accounts-url")}
-				es, err := selectEnv(c, s.err)
-				if err != nil {
-					return err
-				}
-				es.configure(&cfg) // the environment's data centre and Self Client
-				g, err := zoho.ExchangeGrantToken(c.Context, cfg, c.String("grant-token"))
-				if err != nil {
-					return withCode(exitError, err)
-				}
-				if g.RefreshToken == "" {
-					return withCode(exitError, fmt.Errorf("zoho returned no refresh token; generate a new code (each works once) and try again"))
-				}
-				fmt.Fprintln(s.out, g.RefreshToken)
-				fmt.Fprintf(s.err, "This refresh token is shown once. Store it as a secret, e.g. ZOHO_REFRESH_TOKEN in your CI.\nAPI domain: %s\nScopes: %s\n", g.APIDomain, g.Scope)
-				return nil
-			},
+			Action: func(c *cli.Context) error { return runLogin(c.Context, loginOptionsOf(c), s) },
 		}, authTokenCommand(s)},
 	}
+}
+
+// loginOptions are auth login's flags, read once.
+type loginOptions struct {
+	cfg        zoho.Config // the Self Client and the servers
+	grantToken string
+	env        envOptions
+}
+
+func loginOptionsOf(c *cli.Context) loginOptions {
+	return loginOptions{cfg: zoho.Config{ClientID: c.String("client-id"), ClientSecret: c.String("client-secret"),
+		DC: c.String("dc"), AccountsURL: c.String("accounts-url")}, grantToken: c.String("grant-token"), env: envOptionsOf(c)}
+}
+
+// runLogin exchanges a grant token for a refresh token and prints it.
+func runLogin(ctx context.Context, o loginOptions, s streams) error {
+	cfg := o.cfg
+	es, err := selectEnv(o.env, s.err)
+	if err != nil {
+		return err
+	}
+	es.configure(&cfg) // the environment's data centre and Self Client
+	g, err := zoho.ExchangeGrantToken(ctx, cfg, o.grantToken)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	if g.RefreshToken == "" {
+		return withCode(exitError, fmt.Errorf("zoho returned no refresh token; generate a new code (each works once) and try again"))
+	}
+	fmt.Fprintln(s.out, g.RefreshToken)
+	fmt.Fprintf(s.err, "This refresh token is shown once. Store it as a secret, e.g. ZOHO_REFRESH_TOKEN in your CI.\nAPI domain: %s\nScopes: %s\n", g.APIDomain, g.Scope)
+	return nil
 }

@@ -38,7 +38,7 @@ Exit codes:
 }
 
 func runAuthToken(c *cli.Context, s streams) error {
-	conn, err := connect(c.Context, c, s.err)
+	conn, err := connect(c.Context, commonOf(c), s.err)
 	if err != nil {
 		return withCode(exitError, err)
 	}

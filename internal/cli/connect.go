@@ -83,14 +83,25 @@ func connOptionsOf(c *cli.Context) connOptions {
 	}
 }
 
-// connect builds the Zoho client from the flags, starting the in-process
-// emulator first under --emulator.
-func connect(ctx context.Context, c *cli.Context, errw io.Writer) (*connection, error) {
-	es, err := selectEnv(c, errw)
+// common are the environment and connection flags most commands share,
+// read once per command.
+type common struct {
+	env  envOptions
+	conn connOptions
+}
+
+func commonOf(c *cli.Context) common {
+	return common{env: envOptionsOf(c), conn: connOptionsOf(c)}
+}
+
+// connect builds the Zoho client for the environment --env selects,
+// starting the in-process emulator first under --emulator.
+func connect(ctx context.Context, o common, errw io.Writer) (*connection, error) {
+	es, err := selectEnv(o.env, errw)
 	if err != nil {
 		return nil, err
 	}
-	return connectFor(ctx, connOptionsOf(c), errw, es)
+	return connectFor(ctx, o.conn, errw, es)
 }
 
 // connectFor is connect for one environment: its data centre, servers and

@@ -51,33 +51,49 @@ Exit codes:
 	}
 }
 
+// diffOptions are diff's flags, read once.
+type diffOptions struct {
+	common
+	out      output
+	from     string // an export directory or an environment
+	to       string // --to, else --env
+	detailed bool   // --detailed-exitcode
+}
+
+func diffOptionsOf(c *cli.Context, s streams) (diffOptions, error) {
+	out, err := outputOf(c, s.out)
+	o := diffOptions{common: commonOf(c), out: out, from: c.String("from"), to: c.String("to"), detailed: c.Bool("detailed-exitcode")}
+	if o.to == "" {
+		o.to = o.env.env
+	}
+	return o, err
+}
+
 // runDiff is diff: read --from as desired state, then plan --to with it.
 func runDiff(c *cli.Context, s streams) error {
 	ctx := c.Context
-	out, err := outputOf(c, s.out)
+	opts, err := diffOptionsOf(c, s)
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	proj, err := loadProject(c, s.err)
+	out := opts.out
+	proj, err := loadProject(opts.env, s.err)
 	if err != nil {
 		return err
 	}
-	from, fromEnv, err := diffSource(c, s, proj)
+	from, fromEnv, err := diffSource(ctx, opts, s, proj)
 	if err != nil {
 		return err
 	}
-	toName := c.String("to")
-	if toName == "" {
-		toName = c.String("env")
-	}
+	toName := opts.to
 	if toName == "" && proj != nil {
 		return withCode(exitError, fmt.Errorf("%s defines the environments %s: name the org to compare with --to NAME", proj.Path, strings.Join(proj.Names(), ", ")))
 	}
-	to, err := envFor(c, proj, toName)
+	to, err := envFor(opts.env.files, proj, toName)
 	if err != nil {
 		return err
 	}
-	conn, err := connectFor(ctx, connOptionsOf(c), s.err, to)
+	conn, err := connectFor(ctx, opts.conn, s.err, to)
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -88,7 +104,7 @@ func runDiff(c *cli.Context, s streams) error {
 	}
 	pl.Calls.Made = callCounts(conn)
 	o := out.renderOptions(false, conn.client.APIVersion())
-	o.Title = fmt.Sprintf("crmsync diff: what makes %s match %s", orDefault(toName, "the org"), c.String("from"))
+	o.Title = fmt.Sprintf("crmsync diff: what makes %s match %s", orDefault(toName, "the org"), opts.from)
 	// Hide the secrets of both environments: --from's values are desired here.
 	shown := to.withSecretsOf(fromEnv).redactPlan(pl)
 	if err := out.renderPlan(s.out, shown, o); err != nil {
@@ -97,7 +113,7 @@ func runDiff(c *cli.Context, s streams) error {
 	if out.format == "text" {
 		writeRoleTree(s, shown)
 	}
-	if !pl.Summary.Empty() && c.Bool("detailed-exitcode") {
+	if !pl.Summary.Empty() && opts.detailed {
 		return silentExit(exitChanges)
 	}
 	return nil
@@ -105,28 +121,28 @@ func runDiff(c *cli.Context, s streams) error {
 
 // diffSource reads --from: an export directory, or an environment's org
 // exported into memory.
-func diffSource(c *cli.Context, s streams, proj *project.Project) (*desired.Manifests, *envSetup, error) {
-	from := c.String("from")
+func diffSource(ctx context.Context, opts diffOptions, s streams, proj *project.Project) (*desired.Manifests, *envSetup, error) {
+	from := opts.from
 	if info, err := os.Stat(from); err == nil && info.IsDir() {
-		m, err := loadManifestsFor(c.Context, &envSetup{files: []string{from}}, s.err)
+		m, err := loadManifestsFor(ctx, &envSetup{files: []string{from}}, s.err)
 		return m, nil, err
 	}
-	es, err := envFor(c, proj, from)
+	es, err := envFor(opts.env.files, proj, from)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := exportEnv(c, s, es, from)
+	m, err := exportEnv(ctx, opts.conn, s, es, from)
 	return m, es, err
 }
 
 // exportEnv reads the org of es into memory as a complete export.
-func exportEnv(c *cli.Context, s streams, es *envSetup, from string) (*desired.Manifests, error) {
-	conn, err := connectFor(c.Context, connOptionsOf(c), s.err, es)
+func exportEnv(ctx context.Context, co connOptions, s streams, es *envSetup, from string) (*desired.Manifests, error) {
+	conn, err := connectFor(ctx, co, s.err, es)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
 	defer conn.Close()
-	state, err := readOrg(c.Context, conn, s)
+	state, err := readOrg(ctx, conn, s)
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("read the --from org (%s): %w", from, err))
 	}

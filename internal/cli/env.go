@@ -48,12 +48,24 @@ func (es *envSetup) name() string {
 	return es.env.Name
 }
 
+// envOptions are the environment flags of a command (--project, -f and
+// --env), read once.
+type envOptions struct {
+	project string   // --project, or "" to look at the manifests' root
+	files   []string // -f: manifest paths
+	env     string   // --env NAME, allEnvs, or ""
+}
+
+func envOptionsOf(c *cli.Context) envOptions {
+	return envOptions{project: c.String("project"), files: c.StringSlice("file"), env: c.String("env")}
+}
+
 // loadProject reads the project file named by --project or found at the
 // manifests' root; nil when there is none.
-func loadProject(c *cli.Context, errw io.Writer) (*project.Project, error) {
-	path := c.String("project")
+func loadProject(eo envOptions, errw io.Writer) (*project.Project, error) {
+	path := eo.project
 	if path == "" {
-		path = project.Find(c.StringSlice("file"))
+		path = project.Find(eo.files)
 	}
 	if path == "" {
 		return nil, nil
@@ -72,12 +84,12 @@ func loadProject(c *cli.Context, errw io.Writer) (*project.Project, error) {
 }
 
 // selectEnv resolves --env into the environment to use.
-func selectEnv(c *cli.Context, errw io.Writer) (*envSetup, error) {
-	p, err := loadProject(c, errw)
+func selectEnv(eo envOptions, errw io.Writer) (*envSetup, error) {
+	p, err := loadProject(eo, errw)
 	if err != nil {
 		return nil, err
 	}
-	name := c.String("env")
+	name := eo.env
 	if name == allEnvs {
 		return nil, withCode(exitError, fmt.Errorf("--env all is for plan and drift; name one environment here"))
 	}
@@ -86,12 +98,13 @@ func selectEnv(c *cli.Context, errw io.Writer) (*envSetup, error) {
 		return nil, withCode(exitError, fmt.Errorf("%s defines the environments %s: choose one with --env NAME (plan and drift also take --env all)",
 			p.Path, strings.Join(p.Names(), ", ")))
 	}
-	return envFor(c, p, name)
+	return envFor(eo.files, p, name)
 }
 
-// envFor builds the setup of environment name of p ("" for none).
-func envFor(c *cli.Context, p *project.Project, name string) (*envSetup, error) {
-	es := &envSetup{proj: p, files: c.StringSlice("file")}
+// envFor builds the setup of environment name of p ("" for none); files
+// are the -f paths.
+func envFor(files []string, p *project.Project, name string) (*envSetup, error) {
+	es := &envSetup{proj: p, files: files}
 	if name == "" {
 		return es, nil
 	}

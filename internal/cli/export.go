@@ -47,24 +47,42 @@ written.`,
 	}
 }
 
-func runExport(c *cli.Context, s streams) error {
-	ctx := c.Context
-	chosen := kinds.List()
+// exportOptions are export's flags, read and checked once.
+type exportOptions struct {
+	common
+	kinds   []model.Kind // --kind, else every kind
+	modules []string     // --module
+	out     string
+	files   export.Options // --complete
+}
+
+func exportOptionsOf(c *cli.Context) (exportOptions, error) {
+	o := exportOptions{common: commonOf(c), kinds: kinds.List(), modules: c.StringSlice("module"),
+		out: c.String("out"), files: export.Options{Complete: c.Bool("complete")}}
 	if ks := c.StringSlice("kind"); len(ks) > 0 {
-		chosen = nil
+		o.kinds = nil
 		for _, k := range ks {
 			if !kinds.Known(model.Kind(k)) {
-				return withCode(exitError, fmt.Errorf("--kind %q: use %s", k, kinds.OneOf()))
+				return o, fmt.Errorf("--kind %q: use %s", k, kinds.OneOf())
 			}
-			chosen = append(chosen, model.Kind(k))
+			o.kinds = append(o.kinds, model.Kind(k))
 		}
 	}
-	conn, err := connect(ctx, c, s.err)
+	return o, nil
+}
+
+func runExport(c *cli.Context, s streams) error {
+	ctx := c.Context
+	opts, err := exportOptionsOf(c)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	conn, err := connect(ctx, opts.common, s.err)
 	if err != nil {
 		return withCode(exitError, err)
 	}
 	defer conn.Close()
-	scope, err := exportScope(ctx, conn, chosen, c.StringSlice("module"))
+	scope, err := exportScope(ctx, conn, opts.kinds, opts.modules)
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -77,19 +95,19 @@ func runExport(c *cli.Context, s streams) error {
 	}
 	state := model.NewState()
 	for _, o := range res.State.Objects() {
-		if o.Key.Kind == model.KindModule && len(c.StringSlice("module")) > 0 && !slices.Contains(c.StringSlice("module"), o.Key.Name) {
+		if o.Key.Kind == model.KindModule && len(opts.modules) > 0 && !slices.Contains(opts.modules, o.Key.Name) {
 			continue
 		}
 		state.Put(o)
 	}
-	files, err := exportFiles(c, s, conn, state)
+	files, err := exportFiles(ctx, s, conn, state, opts.files)
 	if err != nil {
 		return err
 	}
-	if err := writeExport(c.String("out"), files); err != nil {
+	if err := writeExport(opts.out, files); err != nil {
 		return withCode(exitError, err)
 	}
-	fmt.Fprintf(s.out, "Exported %d objects to %s. Check them with: crmsync plan -f %s\n", len(files), c.String("out"), c.String("out"))
+	fmt.Fprintf(s.out, "Exported %d objects to %s. Check them with: crmsync plan -f %s\n", len(files), opts.out, opts.out)
 	return nil
 }
 

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/urfave/cli/v2"
+	"context"
 
 	"github.com/crmsync/crmsync/internal/export"
 	"github.com/crmsync/crmsync/pkg/model"
@@ -11,13 +11,12 @@ import (
 // manifests are loaded first so that the export writes their
 // ${{ vars.NAME }} placeholders back where the live value equals the
 // environment's, and never a secret value.
-func exportFiles(c *cli.Context, s streams, conn *connection, state *model.State) ([]export.File, error) {
-	opts := export.Options{Complete: c.Bool("complete")}
+func exportFiles(ctx context.Context, s streams, conn *connection, state *model.State, opts export.Options) ([]export.File, error) {
 	es := conn.env
 	if es == nil || es.env == nil {
 		return export.ManifestsWith(state, opts), nil
 	}
-	m, err := loadManifestsFor(c.Context, es, s.err)
+	m, err := loadManifestsFor(ctx, es, s.err)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -40,19 +41,33 @@ Exit codes:
 	}
 }
 
-func runGraphRoles(c *cli.Context, s streams) error {
-	format := c.String("format")
-	switch format {
+// graphOptions are graph roles' flags, read and checked once.
+type graphOptions struct {
+	common
+	format  string // mermaid, dot or text
+	desired bool   // the manifests' roles (-f or --desired), not the org's
+}
+
+func graphOptionsOf(c *cli.Context) (graphOptions, error) {
+	o := graphOptions{common: commonOf(c), format: c.String("format"), desired: c.IsSet("file") || c.Bool("desired")}
+	switch o.format {
 	case "mermaid", "dot", "text":
-	default:
-		return withCode(exitError, fmt.Errorf("--format %q: use mermaid, dot or text", format))
+		return o, nil
 	}
-	roles, err := graphRoles(c, s)
+	return o, fmt.Errorf("--format %q: use mermaid, dot or text", o.format)
+}
+
+func runGraphRoles(c *cli.Context, s streams) error {
+	opts, err := graphOptionsOf(c)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	roles, err := graphRoles(c.Context, opts, s)
 	if err != nil {
 		return err
 	}
 	g := rolegraph.FromRoles(roles)
-	switch format {
+	switch opts.format {
 	case "dot":
 		err = g.DOT(s.out)
 	case "text":
@@ -68,21 +83,21 @@ func runGraphRoles(c *cli.Context, s streams) error {
 
 // graphRoles reads the roles of the manifests (-f or --desired) or of the
 // live org.
-func graphRoles(c *cli.Context, s streams) ([]model.Role, error) {
+func graphRoles(ctx context.Context, opts graphOptions, s streams) ([]model.Role, error) {
 	var state *model.State
-	if c.IsSet("file") || c.Bool("desired") {
-		m, err := loadManifests(c.Context, c, s.err)
+	if opts.desired {
+		m, err := loadManifests(ctx, opts.env, s.err)
 		if err != nil {
 			return nil, err
 		}
 		state = m.State
 	} else {
-		conn, err := connect(c.Context, c, s.err)
+		conn, err := connect(ctx, opts.common, s.err)
 		if err != nil {
 			return nil, withCode(exitError, err)
 		}
 		defer conn.Close()
-		res, err := observe.Observe(c.Context, conn.client.ReadOnly(), model.Scope{Kinds: []model.Kind{model.KindRole}})
+		res, err := observe.Observe(ctx, conn.client.ReadOnly(), model.Scope{Kinds: []model.Kind{model.KindRole}})
 		if err != nil {
 			return nil, withCode(exitError, err)
 		}

@@ -41,8 +41,8 @@ func outputFlags() []cli.Flag {
 }
 
 // loadManifests loads and validates the manifests, printing every problem.
-func loadManifests(ctx context.Context, c *cli.Context, errw io.Writer) (*desired.Manifests, error) {
-	es, err := selectEnv(c, errw)
+func loadManifests(ctx context.Context, eo envOptions, errw io.Writer) (*desired.Manifests, error) {
+	es, err := selectEnv(eo, errw)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/crmsync/crmsync/internal/render"
+	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
 
@@ -63,27 +65,49 @@ Exit codes:
 	}
 }
 
+// planOptions are plan's and drift's flags, read and checked once.
+type planOptions struct {
+	common
+	out      output
+	save     string // --out: where to save the plan
+	detailed bool   // --detailed-exitcode
+	prune    bool
+	targets  []model.Key
+}
+
+func planOptionsOf(c *cli.Context, s streams) (planOptions, error) {
+	out, err := outputOf(c, s.out)
+	if err != nil {
+		return planOptions{}, err
+	}
+	targets, err := parseTargets(c.StringSlice("target"))
+	return planOptions{common: commonOf(c), out: out, save: c.String("out"), detailed: c.Bool("detailed-exitcode"),
+		prune: c.Bool("prune"), targets: targets}, err
+}
+
 // runPlan is plan and drift: load, connect, observe, plan, save, render.
 func runPlan(c *cli.Context, s streams, drift bool) error {
 	start := time.Now()
-	out, err := outputOf(c, s.out)
+	ctx := c.Context
+	opts, err := planOptionsOf(c, s)
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	if c.String("env") == allEnvs {
-		return runPlanAll(c, s, drift, out)
+	out := opts.out
+	if opts.env.env == allEnvs {
+		return runPlanAll(ctx, opts, s, drift)
 	}
-	es, err := selectEnv(c, s.err)
+	es, err := selectEnv(opts.env, s.err)
 	if err != nil {
 		return err
 	}
-	pl, conn, err := planEnv(c, es, s.err)
+	pl, conn, err := planEnv(ctx, opts, es, s.err)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	if out := c.String("out"); out != "" {
-		if err := savePlan(c, conn, pl, out); err != nil {
+	if opts.save != "" {
+		if err := savePlan(ctx, conn, pl, opts.save); err != nil {
 			return withCode(exitError, err)
 		}
 	}
@@ -96,10 +120,10 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 	if err := out.renderPlan(s.out, es.redactPlan(pl), o); err != nil {
 		return withCode(exitError, err)
 	}
-	if c.String("out") != "" {
-		fmt.Fprintf(s.err, "Saved the plan to %s. Apply it with: crmsync apply %s\n", c.String("out"), c.String("out"))
+	if opts.save != "" {
+		fmt.Fprintf(s.err, "Saved the plan to %s. Apply it with: crmsync apply %s\n", opts.save, opts.save)
 	}
-	if !pl.Summary.Empty() && (drift || c.Bool("detailed-exitcode")) {
+	if !pl.Summary.Empty() && (drift || opts.detailed) {
 		return silentExit(exitChanges)
 	}
 	return nil
@@ -107,22 +131,17 @@ func runPlan(c *cli.Context, s streams, drift bool) error {
 
 // planEnv loads the manifests of one environment, connects to its org
 // and plans with the read-only view. The caller closes the connection.
-func planEnv(c *cli.Context, es *envSetup, errw io.Writer) (*plan.Plan, *connection, error) {
-	ctx := c.Context
+func planEnv(ctx context.Context, opts planOptions, es *envSetup, errw io.Writer) (*plan.Plan, *connection, error) {
 	m, err := loadManifestsFor(ctx, es, errw)
 	if err != nil {
 		return nil, nil, err
 	}
-	targets, err := parseTargets(c.StringSlice("target"))
-	if err != nil {
-		return nil, nil, withCode(exitError, err)
-	}
-	conn, err := connectFor(ctx, connOptionsOf(c), errw, es)
+	conn, err := connectFor(ctx, opts.conn, errw, es)
 	if err != nil {
 		return nil, nil, withCode(exitError, err)
 	}
 	// plan and drift hold only the read-only view: they cannot write.
-	pl, err := (&planner{m: m, reader: conn.client.ReadOnly(), prune: c.Bool("prune"), targets: targets, errw: errw}).make(ctx, nil)
+	pl, err := (&planner{m: m, reader: conn.client.ReadOnly(), prune: opts.prune, targets: opts.targets, errw: errw}).make(ctx, nil)
 	if err != nil {
 		conn.Close()
 		return nil, nil, err
@@ -132,8 +151,7 @@ func planEnv(c *cli.Context, es *envSetup, errw io.Writer) (*plan.Plan, *connect
 
 // savePlan records the org and API domain, then writes the plan file. The
 // plan holds no credential.
-func savePlan(c *cli.Context, conn *connection, pl *plan.Plan, path string) error {
-	ctx := c.Context
+func savePlan(ctx context.Context, conn *connection, pl *plan.Plan, path string) error {
 	org, err := conn.client.GetOrg(ctx)
 	if err != nil {
 		return fmt.Errorf("read the org for the saved plan: %w", err)

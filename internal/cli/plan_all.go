@@ -2,13 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
-
-	"github.com/urfave/cli/v2"
 
 	"github.com/crmsync/crmsync/internal/project"
 	"github.com/crmsync/crmsync/internal/render"
@@ -19,11 +18,12 @@ import (
 // stays within its own org's limits), and one combined report and one exit
 // code come out: 1 if any environment errored, else 2 if any has changes
 // (drift, or --detailed-exitcode), else 0.
-func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
-	if c.String("out") != "" {
+func runPlanAll(ctx context.Context, opts planOptions, s streams, drift bool) error {
+	if opts.save != "" {
 		return withCode(exitError, fmt.Errorf("--out saves one environment's plan; use --env NAME with it"))
 	}
-	p, err := loadProject(c, s.err)
+	out := opts.out
+	p, err := loadProject(opts.env, s.err)
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 		return withCode(exitError, fmt.Errorf("--env all: no project file; write crmsync.yaml at the manifests' root or pass --project PATH"))
 	}
 	// The environments' --debug logs share stderr: one block at a time.
-	c.App.ErrWriter = &lockedWriter{w: c.App.ErrWriter}
+	opts.conn.debugTo = &lockedWriter{w: opts.conn.debugTo}
 	envs := make([]render.EnvPlan, len(p.Envs))
 	notes := make([]string, len(p.Envs))
 	var wg sync.WaitGroup
@@ -39,7 +39,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			envs[i], notes[i] = planOne(c, p, e.Name)
+			envs[i], notes[i] = planOne(ctx, opts, p, e.Name)
 		}()
 	}
 	wg.Wait()
@@ -51,7 +51,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 		}
 	}
 	rep := render.NewMulti(envs, drift)
-	o := out.renderOptions(drift, c.String("api-version"))
+	o := out.renderOptions(drift, opts.conn.cfg.APIVersion)
 	switch out.format {
 	case "json":
 		err = render.MultiJSON(s.out, rep, jsonPlanOptions)
@@ -65,7 +65,7 @@ func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 		return withCode(exitError, err)
 	case rep.Summary.Errored > 0:
 		return silentExit(exitError)
-	case rep.Summary.WithChanges > 0 && (drift || c.Bool("detailed-exitcode")):
+	case rep.Summary.WithChanges > 0 && (drift || opts.detailed):
 		return silentExit(exitChanges)
 	}
 	return nil
@@ -74,12 +74,12 @@ func runPlanAll(c *cli.Context, s streams, drift bool, out output) error {
 // planOne plans one environment. On failure what it would print on
 // stderr becomes its error; on success it is returned as notes (warnings).
 // Both, and the plan, are redacted of the environment's secrets.
-func planOne(c *cli.Context, proj *project.Project, name string) (render.EnvPlan, string) {
+func planOne(ctx context.Context, opts planOptions, proj *project.Project, name string) (render.EnvPlan, string) {
 	var errw bytes.Buffer
 	out := render.EnvPlan{Name: name}
-	es, err := envFor(c, proj, name)
+	es, err := envFor(opts.env.files, proj, name)
 	if err == nil {
-		pl, conn, perr := planEnv(c, es, &errw)
+		pl, conn, perr := planEnv(ctx, opts, es, &errw)
 		if perr == nil {
 			pl.Calls.Made = callCounts(conn)
 			conn.Close()
