@@ -12,9 +12,9 @@
 // graph) lives under internal/.
 //
 // Phase: test infrastructure. The emulator is written from the API documents
-// in shared/ only (shared/zoho-crm-api.md, shared/zoho-crm-fields.md, the
-// seed pages in shared/seeds and Zoho's OpenAPI files in
-// shared/zoho-oas/v8.0). It must not import any other
+// only (docs/zoho/api.md, docs/zoho/fields.md, the seed pages in
+// docs/zoho/seeds and Zoho's OpenAPI files in pkg/zoho/testdata/oas; see
+// docs/zoho/sources.md). It must not import any other
 // crmsync package (pkg/zoho, pkg/model, pkg/desired, pkg/plan, pkg/apply, ...)
 // and it keeps its own wire types, so that a misunderstanding in the tool is
 // not mirrored by its fake.
@@ -33,8 +33,8 @@
 //     indexes (state.go). A Seed can be written in Go, loaded from YAML or
 //     JSON, taken from the running server with Snapshot, and persisted to
 //     Options.StateFile after every successful write.
-//   - Comments cite their source: [seed:<page>] for shared/seeds, [OAS <file>]
-//     for shared/zoho-oas/v8.0, [api.md §N] for shared/zoho-crm-api.md,
-//     [fields.md §N] for shared/zoho-crm-fields.md, and
-//     [inferred] where no source settles the point.
+//   - Comments cite their source: [seed:<page>] for docs/zoho/seeds,
+//     [OAS <file>] for pkg/zoho/testdata/oas, [api.md §N] for
+//     docs/zoho/api.md, [fields.md §N] for docs/zoho/fields.md, and
+//     [inferred] where no source settles the point (docs/zoho/sources.md).
 package emulator

@@ -82,7 +82,7 @@ modules:
 
 // TestFieldWritesAsTheSDKSendsThem: Zoho's v8 Node SDK sends JSON writes
 // without Content-Type, with a trailing "&" on the query string, ids as
-// strings and sequence_number as a number (zoho-sdk-witness.md, Transport
+// strings and sequence_number as a number (docs/zoho/sdk-witness.md, Transport
 // and Ids), and "_delete" as a boolean (fields/pick_list_value.js:21).
 func TestFieldWritesAsTheSDKSendsThem(t *testing.T) {
 	e := newEnv(t, Options{})

@@ -177,7 +177,7 @@ func readLookups(ctx context.Context, g *errgroup.Group, rd Reader, scope model.
 }
 
 // readButtons reads a module's custom buttons. The API is undocumented
-// (zoho-crm-api.md §5.4): when the org does not answer it, button names
+// (api.md §5.4): when the org does not answer it, button names
 // resolve against the buttons the locking configuration itself names.
 func readButtons(ctx context.Context, rd Reader, module string, r *raw) error {
 	v, err := rd.ListCustomButtons(ctx, module)

@@ -7,7 +7,7 @@
 // Phase: I/O. observe and apply use this package; plan and desired must not.
 // It imports no other crmsync package and keeps its own wire types, which
 // follow Zoho's JSON keys (snake_case). The facts it relies on are in
-// shared/zoho-crm-api.md; comments cite them as [api.md §N].
+// docs/zoho/api.md; comments cite them as [api.md §N] (docs/zoho/sources.md).
 //
 // Design notes:
 //
