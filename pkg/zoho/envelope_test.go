@@ -312,8 +312,8 @@ func TestRoleWriteSendsFormAsBuilt(t *testing.T) {
 		t.Fatalf("UpdateRole = %+v, %v", res, err)
 	}
 	reqs := f.requests()
-	if len(reqs) != 2 || reqs[0].Body != `{"roles":[{"reporting_to":{"id":"6"},"description":"d"}]}` ||
-		reqs[1].Body != `{"roles":[{"reporting_to":"6","description":"d"}]}` {
+	if len(reqs) != 2 || reqs[0].Body != `{"roles":[{"description":"d","reporting_to":{"id":"6"}}]}` ||
+		reqs[1].Body != `{"roles":[{"description":"d","reporting_to":"6"}]}` {
 		t.Errorf("requests = %+v", reqs)
 	}
 }

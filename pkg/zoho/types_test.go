@@ -34,25 +34,6 @@ func TestIDUnmarshal(t *testing.T) {
 	}
 }
 
-func TestRefOrID(t *testing.T) {
-	if got := mustJSON(t, RefObject("1")); got != `{"id":"1"}` {
-		t.Errorf("object form = %s", got)
-	}
-	if got := mustJSON(t, RefString("1")); got != `"1"` {
-		t.Errorf("string form = %s", got)
-	}
-	for in, want := range map[string]RefOrID{
-		`{"id":"7","name":"CEO"}`: {ID: "7"},
-		`"7"`:                     {ID: "7", AsString: true},
-		`7`:                       {ID: "7", AsString: true},
-	} {
-		var got RefOrID
-		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
-			t.Errorf("unmarshal %s = %+v, %v", in, got, err)
-		}
-	}
-}
-
 func TestNamedRefAcceptsBareID(t *testing.T) {
 	var r struct {
 		ReportingTo *NamedRef `json:"reporting_to"`

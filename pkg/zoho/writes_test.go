@@ -7,7 +7,6 @@ package zoho
 // conformance of those bodies is checked by TestOpenAPIPlanBodies.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/crmsync/crmsync/pkg/kinds/role"
 )
 
 // maxBulk is the most objects or ids per contact-role call [api.md §4].
@@ -147,10 +148,9 @@ func (c *Client) UpdateRole(ctx context.Context, id string, r RoleWrite) (ItemRe
 
 // roleWrite sends a role write with its references in the form the caller
 // built them (RefObject, as Zoho's v8 SDK sends them, or RefString). It does
-// not resend in the other form: crmsync does that in one place, package
-// apply (shapes.go), for a refusal and for a write accepted but ignored.
+// not resend in the other form: apply does, from role.References.
 func (c *Client) roleWrite(ctx context.Context, method, path string, r RoleWrite) (ItemResult, error) {
-	return c.single(ctx, method, path, nil, keyRoles, wrapped(keyRoles, r))
+	return c.single(ctx, method, path, nil, keyRoles, role.Body{Roles: []role.Item{r}})
 }
 
 // DeleteRole deletes a role and moves its users to the role transferToID
@@ -214,51 +214,12 @@ func (c *Client) DeleteContactRoles(ctx context.Context, ids []string) ([]ItemRe
 	return c.bulk(ctx, http.MethodDelete, "/Contacts/roles", q, keyContactRoles, nil, len(ids))
 }
 
-// RefOrID is a reference written either as an object {"id": "…"} (the
-// default, as the SDKs send it) or as a bare id string (AsString, as the
-// Update Role page documents it) [api.md §3.2, open question 2]. It
-// unmarshals from either form.
-type RefOrID struct {
-	ID       ID
-	AsString bool
-}
+// RefObject returns a reference in the form the plan writes, {"id": id}.
+func RefObject(id ID) role.Ref { return role.RefTo(string(id)) }
 
-// RefObject returns a reference written as {"id": id}.
-func RefObject(id ID) *RefOrID { return &RefOrID{ID: id} }
-
-// RefString returns a reference written as the bare string id.
-func RefString(id ID) *RefOrID { return &RefOrID{ID: id, AsString: true} }
-
-// MarshalJSON writes {"id": "…"} or "…".
-func (r RefOrID) MarshalJSON() ([]byte, error) {
-	if r.AsString {
-		return json.Marshal(string(r.ID))
-	}
-	return json.Marshal(struct {
-		ID ID `json:"id"`
-	}{r.ID})
-}
-
-// UnmarshalJSON accepts {"id": …}, "…" and a bare number.
-func (r *RefOrID) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '{' {
-		var o struct {
-			ID ID `json:"id"`
-		}
-		if err := json.Unmarshal(b, &o); err != nil {
-			return err
-		}
-		*r = RefOrID{ID: o.ID}
-		return nil
-	}
-	var id ID
-	if err := id.UnmarshalJSON(b); err != nil {
-		return err
-	}
-	*r = RefOrID{ID: id, AsString: true}
-	return nil
-}
+// RefString returns a reference in the fallback form, the plain id
+// (role.References).
+func RefString(id ID) role.Ref { return role.Ref{ID: string(id), Scalar: true} }
 
 // ModuleUpdate is the body of PUT /settings/modules/{x} [api.md §2.2]. The
 // update page lists plural_label, singular_label and profiles as mandatory.
@@ -278,16 +239,9 @@ type ModuleProfile struct {
 	Delete any    `json:"_delete,omitempty"`
 }
 
-// RoleWrite is the body of a role create or update. ReportingTo and
-// ForecastManager are written as {"id": …} unless built with RefString
-// (the docs disagree, open question 2). Name is mandatory on create.
-type RoleWrite struct {
-	Name            *string  `json:"name,omitempty"`
-	ReportingTo     *RefOrID `json:"reporting_to,omitempty"`
-	ForecastManager *RefOrID `json:"forecast_manager,omitempty"`
-	Description     *string  `json:"description,omitempty"`
-	ShareWithPeers  *bool    `json:"share_with_peers,omitempty"`
-}
+// RoleWrite is the body item of a role create or update: the kind's own
+// type, as the plan builds it. Name is mandatory on create.
+type RoleWrite = role.Item
 
 // writable returns cfg without the id and the read-only keys.
 func (cfg LockingConfig) writable() LockingConfig {
