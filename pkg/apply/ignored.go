@@ -3,9 +3,12 @@ package apply
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
+	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/plan"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
@@ -34,6 +37,23 @@ func (e *executor) learnedForm(zr zoho.Request) (zoho.Request, shape, refForm, s
 		zr.Body, form = sh.Rewrite(zr.Body, learned.(refForm)), learned.(refForm)
 	}
 	return zr, sh, form, learnKey
+}
+
+// asUpdate addresses the resend of a field of an object that a POST
+// created to that object: a PUT to its id (Path/{id}), as every update of
+// the kinds with a disputed part goes. A second POST would create another
+// object, or be refused for want of the fields left out. It reports false
+// when the created object's id is not known.
+func (e *executor) asUpdate(zr zoho.Request, k model.Key) (zoho.Request, bool) {
+	if zr.Method != http.MethodPost {
+		return zr, true
+	}
+	id, ok := e.ids[k]
+	if !ok || id == "" {
+		return zr, false
+	}
+	zr.Method, zr.Path = http.MethodPut, zr.Path+"/"+url.PathEscape(id)
+	return zr, true
 }
 
 // pendingRetry is one field to resend in the other form.
@@ -70,6 +90,9 @@ func (e *executor) retryIgnored(ctx context.Context, res []plan.Residual) []pend
 			seen[fmt.Sprint(r.ID, rs.Field.Path)] = true
 			alt := other(form)
 			zr.Body = sh.Narrow(sh.Rewrite(zr.Body, alt), rs.Field.Path)
+			if zr, ok = e.asUpdate(zr, rs.Key); !ok {
+				continue
+			}
 			p := pendingRetry{req: r, sh: sh, res: rs, retry: FormRetry{Key: rs.Key.String(), Field: rs.Field.Path,
 				Sent: sh.Describe(form), Retried: sh.Describe(alt)}}
 			resp, err := e.d.Do(ctx, zr)

@@ -133,3 +133,30 @@ func TestIgnoredProfileDeletesNamed(t *testing.T) {
 	}
 	r.converge(m, plan.Options{})
 }
+
+// TestIgnoredOnCreateRetriedAsUpdate: a Zoho that creates a role but drops
+// its {"id": …} forecast_manager. The role exists, so the other form goes
+// in a PUT to the new role's id, never in a second POST (which would
+// create another role, or be refused for want of a name).
+func TestIgnoredOnCreateRetriedAsUpdate(t *testing.T) {
+	r := newRig(t, emulator.Options{})
+	r.emu.AddFailure(emulator.Failure{Method: "POST", PathPrefix: "/settings/roles", IgnoreKeys: []string{"forecast_manager"}, Times: 1})
+	m := manifests(t, "apiVersion: crmsync/v1\nkind: Role\nname: Inside Sales\nreporting_to: Manager\nforecast_manager: john@example.com\n")
+	res := r.applyOK(m, plan.Options{})
+	if n := count(res.Log, "POST", "/settings/roles"); n != 1 {
+		t.Errorf("%d role POSTs, want 1:\n%s", n, logText(writes(res.Log)))
+	}
+	var puts []emulator.LoggedRequest
+	for _, w := range writes(res.Log) {
+		if w.Method == "PUT" && strings.HasPrefix(apiPath(w.Path), "/settings/roles/") {
+			puts = append(puts, w)
+		}
+	}
+	if len(puts) != 1 || refsForm(puts[0].Body) != formString || strings.Contains(string(puts[0].Body), "name") {
+		t.Fatalf("want one PUT of a plain-ID forecast_manager, got:\n%s", logText(puts))
+	}
+	if len(res.Report.FormRetries) != 1 || !res.Report.FormRetries[0].Taken {
+		t.Fatalf("form retries %+v", res.Report.FormRetries)
+	}
+	r.converge(m, plan.Options{})
+}
