@@ -65,7 +65,8 @@ func (b *builder) after(id int, deps ...int) {
 	slices.Sort(r.After)
 }
 
-// stringsIn appends every string held by v (maps, slices, strings).
+// stringsIn appends every string held by v (maps, slices, strings, and
+// the typed bodies of the kind packages).
 func stringsIn(v any, out []string) []string {
 	switch x := v.(type) {
 	case string:
@@ -77,6 +78,14 @@ func stringsIn(v any, out []string) []string {
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(x)) {
 			out = stringsIn(x[k], out)
+		}
+	case nil, bool, int, float64, json.Number:
+	default:
+		// A typed body (a kind's struct): its JSON form holds the strings
+		// sent, unescaped again by the decode.
+		var plain any
+		if data, err := json.Marshal(x); err == nil && json.Unmarshal(data, &plain) == nil {
+			out = stringsIn(plain, out)
 		}
 	}
 	return out
@@ -115,7 +124,8 @@ func changedKeys(c *Change) map[string]bool {
 }
 
 // buildRequests builds every change's requests in dependency order: modules,
-// roles (parents first), contact roles (batched), locking configurations,
+// roles (parents first), contact roles (batched), global picklists (creates
+// and updates), locking configurations, global picklist value removals,
 // then whole-object deletions last.
 func (b *builder) buildRequests() {
 	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
@@ -127,11 +137,13 @@ func (b *builder) buildRequests() {
 	b.checkModuleLabels()
 	b.roleRequests()
 	b.contactRoleRequests()
+	b.globalPicklistRequests()
 	for _, c := range b.changes {
 		if c.Key.Kind == model.KindLockingConfig {
 			b.lockingRequests(c)
 		}
 	}
+	b.globalPicklistRemovals()
 	b.orderDeletes()
 	b.checkOrder()
 }

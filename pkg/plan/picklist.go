@@ -1,0 +1,207 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Picklist values, for every kind that lists them (GlobalPicklist today).
+//
+// A manifest's pick_list_values is the complete ordered list. Each desired
+// value names a live one, strongest first: by its actual_value (the stored
+// value, which cannot change once set), by its display value, by one of its
+// previous_names (former display values), and last by its display value
+// taken as the actual value it defaults to. Names compare as Zoho compares
+// them (model.Fold). A live value is taken once; desired values left
+// unpaired are new, and live values no desired value names are removed.
+
+// pairValues returns, for each desired value, the index of the live value
+// it names, or -1 for a new value.
+func pairValues(desired, live []model.PicklistValue) []int {
+	match := make([]int, len(desired))
+	for i := range match {
+		match[i] = -1
+	}
+	taken := make([]bool, len(live))
+	find := func(want string, key func(model.PicklistValue) string) int {
+		for j, l := range live {
+			if !taken[j] && model.Fold(key(l)) == model.Fold(want) {
+				return j
+			}
+		}
+		return -1
+	}
+	display := func(v model.PicklistValue) string { return v.DisplayValue }
+	stored := func(v model.PicklistValue) string { return v.Stored() }
+	passes := []func(d model.PicklistValue) int{
+		func(d model.PicklistValue) int {
+			if d.ActualValue == nil {
+				return -1
+			}
+			return find(*d.ActualValue, stored)
+		},
+		func(d model.PicklistValue) int {
+			if d.ActualValue != nil {
+				return -1
+			}
+			return find(d.DisplayValue, display)
+		},
+		func(d model.PicklistValue) int {
+			for _, p := range d.PreviousNames {
+				if j := find(p, display); j >= 0 && d.ActualValue == nil {
+					return j
+				}
+			}
+			return -1
+		},
+		func(d model.PicklistValue) int {
+			if d.ActualValue != nil {
+				return -1
+			}
+			return find(d.DisplayValue, stored)
+		},
+	}
+	for _, pass := range passes {
+		for i, d := range desired {
+			if match[i] >= 0 {
+				continue
+			}
+			if j := pass(d); j >= 0 {
+				match[i], taken[j] = j, true
+			}
+		}
+	}
+	return match
+}
+
+// mergeValues is the target list: the desired values in order, each with
+// the id and actual value of the live value it names (a new value's actual
+// value is its own, or its display value) and its type (used when left
+// out). Previous names are dropped: the pairing is done.
+func mergeValues(desired, live []model.PicklistValue) []model.PicklistValue {
+	match := pairValues(desired, live)
+	out := make([]model.PicklistValue, len(desired))
+	for i, d := range desired {
+		v := model.PicklistValue{DisplayValue: d.DisplayValue, ActualValue: model.Ptr(d.Stored()),
+			Type: model.Ptr(model.PicklistUsed)}
+		if d.Unused() {
+			v.Type = model.Ptr(model.PicklistUnused)
+		}
+		if j := match[i]; j >= 0 {
+			v.ID, v.ActualValue = live[j].ID, model.Ptr(live[j].Stored())
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// valueDiffs lists what changes from the live values to the target ones:
+// renames and type changes (path pick_list_values.<actual value>.<key>),
+// added and removed values (pick_list_values.<actual value>), and the
+// order (pick_list_values.(order)) when values must move. ordered is false
+// when Zoho sorts the values itself.
+func valueDiffs(before, after []model.PicklistValue, ordered bool) []FieldDiff {
+	var out []FieldDiff
+	add := func(old, new any, steps ...string) {
+		steps = append([]string{"pick_list_values"}, steps...)
+		out = append(out, FieldDiff{Path: strings.Join(steps, "."), Steps: steps, Old: old, New: new})
+	}
+	byID := map[string]model.PicklistValue{}
+	for _, v := range before {
+		byID[v.ID] = v
+	}
+	kept := map[string]bool{}
+	for _, v := range after {
+		b, ok := byID[v.ID]
+		if v.ID == "" || !ok {
+			add(nil, pickText(v), v.Stored())
+			continue
+		}
+		kept[v.ID] = true
+		if b.DisplayValue != v.DisplayValue {
+			add(b.DisplayValue, v.DisplayValue, b.Stored(), "display_value")
+		}
+		if b.Unused() != v.Unused() {
+			add(typeOf(b), typeOf(v), b.Stored(), "type")
+		}
+	}
+	for _, b := range before {
+		if !kept[b.ID] {
+			add(pickText(b), nil, b.Stored())
+		}
+	}
+	if ordered && len(sequenceMoves(before, after, nil)) > 0 {
+		add(orderText(before), orderText(after), "(order)")
+	}
+	return out
+}
+
+func typeOf(v model.PicklistValue) string {
+	if v.Unused() {
+		return model.PicklistUnused
+	}
+	return model.PicklistUsed
+}
+
+func pickText(v model.PicklistValue) string {
+	if v.Unused() {
+		return v.DisplayValue + " (unused)"
+	}
+	return v.DisplayValue
+}
+
+func orderText(vs []model.PicklistValue) string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.DisplayValue
+	}
+	return "[" + strings.Join(names, ", ") + "]"
+}
+
+// sequenceMoves returns the sequence numbers one update must send, by
+// index in after, for the values to end in after's order. The update
+// removes the live values of gone (by id) and appends the new values at
+// the end; the live values removed later keep their places. A value whose
+// place in that list differs from its place in the target gets its target
+// place (1-based) as sequence_number: this is right whether Zoho inserts
+// each moved value at its number or numbers the values and sorts them.
+func sequenceMoves(before, after []model.PicklistValue, gone []string) map[int]int {
+	inAfter := map[string]int{}
+	for i, v := range after {
+		if v.ID != "" {
+			inAfter[v.ID] = i
+		}
+	}
+	// slots: the list as the update leaves it before any move, as after
+	// indexes (-1 for a live value that a later request removes).
+	var slots []int
+	for _, b := range before {
+		if slices.Contains(gone, b.ID) {
+			continue
+		}
+		i, ok := inAfter[b.ID]
+		if !ok {
+			i = -1
+		}
+		slots = append(slots, i)
+	}
+	for i, v := range after {
+		if _, live := inAfter[v.ID]; !live || v.ID == "" {
+			slots = append(slots, i)
+		}
+	}
+	moves := map[int]int{}
+	next := 0 // the after index that the next filled slot takes
+	for pos, cur := range slots {
+		if cur < 0 {
+			continue
+		}
+		if cur != next {
+			moves[next] = pos + 1
+		}
+		next++
+	}
+	return moves
+}
