@@ -128,8 +128,9 @@ func (b *builder) gpEntries(c *Change, gone []string, now []globalpicklist.Value
 	}
 	after := *g.PickListValues
 	var moves map[int]int
+	var laterMoves map[string]int
 	if !*orDefault(g.PickListValuesSortedLexically, false) {
-		moves = sequenceMoves(live, after, gone)
+		moves, laterMoves = sequenceMoves(live, after, gone)
 	}
 	byID := map[string]model.PicklistValue{}
 	for _, v := range live {
@@ -160,6 +161,11 @@ func (b *builder) gpEntries(c *Change, gone []string, now []globalpicklist.Value
 		}
 		if e != (globalpicklist.Value{ID: v.ID}) {
 			out = append(out, e)
+		}
+	}
+	for _, l := range live { // values a later request removes, moved meanwhile
+		if seq := laterMoves[l.ID]; seq > 0 {
+			out = append(out, globalpicklist.Value{ID: l.ID, SequenceNumber: seq})
 		}
 	}
 	for _, n := range now {

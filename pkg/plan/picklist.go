@@ -132,7 +132,7 @@ func valueDiffs(before, after []model.PicklistValue, ordered bool) []FieldDiff {
 			add(pickText(b), nil, b.Stored())
 		}
 	}
-	if ordered && len(sequenceMoves(before, after, nil)) > 0 {
+	if moves, _ := sequenceMoves(before, after, nil); ordered && len(moves) > 0 {
 		add(orderText(before), orderText(after), "(order)")
 	}
 	return out
@@ -160,48 +160,59 @@ func orderText(vs []model.PicklistValue) string {
 	return "[" + strings.Join(names, ", ") + "]"
 }
 
-// sequenceMoves returns the sequence numbers one update must send, by
-// index in after, for the values to end in after's order. The update
-// removes the live values of gone (by id) and appends the new values at
-// the end; the live values removed later keep their places. A value whose
-// place in that list differs from its place in the target gets its target
-// place (1-based) as sequence_number: this is right whether Zoho inserts
-// each moved value at its number or numbers the values and sorts them.
-func sequenceMoves(before, after []model.PicklistValue, gone []string) map[int]int {
+// sequenceMoves returns the sequence numbers one update must send for the
+// values to end in after's order: by index in after, and by id for the live
+// values a later request removes. The update removes the live values of
+// gone (by id) and appends the new values at the end; the live values
+// removed later keep their places. From the first place where that list
+// and the target differ, every value gets its target place (1-based) as
+// sequence_number. This is right whether Zoho inserts each numbered value
+// at its number in increasing order, or numbers the values and sorts them;
+// numbering only the values whose place changes is not right when Zoho
+// inserts.
+func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex map[int]int, byID map[string]int) {
 	inAfter := map[string]int{}
 	for i, v := range after {
 		if v.ID != "" {
 			inAfter[v.ID] = i
 		}
 	}
-	// slots: the list as the update leaves it before any move, as after
-	// indexes (-1 for a live value that a later request removes).
-	var slots []int
+	// slot is one place of the list as the update leaves it before any
+	// move: an after index, or a live value a later request removes.
+	type slot struct {
+		index int
+		id    string
+	}
+	var slots []slot
 	for _, b := range before {
 		if slices.Contains(gone, b.ID) {
 			continue
 		}
-		i, ok := inAfter[b.ID]
-		if !ok {
-			i = -1
+		if i, ok := inAfter[b.ID]; ok {
+			slots = append(slots, slot{index: i})
+		} else {
+			slots = append(slots, slot{index: -1, id: b.ID})
 		}
-		slots = append(slots, i)
 	}
 	for i, v := range after {
-		if _, live := inAfter[v.ID]; !live || v.ID == "" {
-			slots = append(slots, i)
+		if _, live := inAfter[v.ID]; !live {
+			slots = append(slots, slot{index: i})
 		}
 	}
-	moves := map[int]int{}
-	next := 0 // the after index that the next filled slot takes
+	byIndex, byID = map[int]int{}, map[string]int{}
+	next, moving := 0, false // next: the after index the next kept place takes
 	for pos, cur := range slots {
-		if cur < 0 {
+		if cur.index < 0 {
+			if moving {
+				byID[cur.id] = pos + 1
+			}
 			continue
 		}
-		if cur != next {
-			moves[next] = pos + 1
+		moving = moving || cur.index != next
+		if moving {
+			byIndex[next] = pos + 1
 		}
 		next++
 	}
-	return moves
+	return byIndex, byID
 }
