@@ -75,6 +75,10 @@ func runGlobalPicklists(t *testing.T, r *rig) {
 	if c := res.Plan.Changes[0]; c.Action != plan.Delete || !c.Destructive {
 		t.Errorf("the delete: %+v", c)
 	}
+	scheduled := r.emu.Readings().GlobalDelete != "immediate"
+	if o := res.Report.Outcomes[0]; o.Status != Deleted || strings.Contains(o.Message, "background job") != scheduled {
+		t.Errorf("the delete's outcome: %+v (scheduled %v)", o, scheduled)
+	}
 	if g := findGP(r.emu.Snapshot(), "Industries"); g != nil && !g.DeletePending {
 		t.Errorf("Industries is still there and not being deleted: %+v", g)
 	}
