@@ -5,7 +5,9 @@ package apply
 // reading (TestScenarios runs this scenario under each).
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,4 +197,63 @@ func fieldValues(t testing.TB, s *emulator.Seed, module, apiName string) string 
 	}
 	t.Fatalf("no field %s.%s", module, apiName)
 	return ""
+}
+
+// checkGlobalPicklistsSafe: a set no plan deletes is still there (a set
+// being deleted counts as gone), and one no plan changes is as it was.
+func checkGlobalPicklistsSafe(t testing.TB, before, after *emulator.Seed, touched, deleted map[string]bool) {
+	t.Helper()
+	for _, g := range before.GlobalPicklists {
+		now := findGP(after, g.APIName)
+		switch {
+		case (now == nil || now.DeletePending) && !deleted[g.ID]:
+			t.Errorf("global picklist %s was deleted, but no plan deletes it", g.APIName)
+		case now != nil && !touched[g.ID] && !jsonSame(*now, g):
+			t.Errorf("global picklist %s changed, but no plan changes it", g.APIName)
+		}
+	}
+}
+
+// withoutGlobalFields is m without its fields that use a global picklist.
+func withoutGlobalFields(m emulator.Module) emulator.Module {
+	m.Fields = slices.DeleteFunc(slices.Clone(m.Fields), func(f emulator.Field) bool { return f.GlobalPicklist != nil })
+	return m
+}
+
+// TestFaultGlobalPicklistLostResponses: Zoho applies the create and the
+// first update of a set but the answers are lost (500 after processing).
+// Apply must not create the set twice nor repeat a removal: it reads the
+// org again, finds what took, and sends only what is still missing.
+func TestFaultGlobalPicklistLostResponses(t *testing.T) {
+	for _, v := range []string{"default", "GlobalUpdateMandatory=none"} {
+		t.Run(v, func(t *testing.T) {
+			rd, ok := emulator.ReadingVariants()[v]
+			if !ok {
+				t.Fatalf("no reading variant %s", v)
+			}
+			r := newRig(t, emulator.Options{Readings: rd})
+			r.emu.FailNext("POST", "/settings/global_picklists", 500, "INTERNAL_ERROR", true)
+			r.emu.FailNext("PATCH", "/settings/global_picklists", 500, "INTERNAL_ERROR", true)
+			m := manifestSet{gpIndustries, gpRegions}.parse(t)
+			before := r.emu.Snapshot()
+			p := r.plan(m, plan.Options{})
+			res := r.applyPlan(context.Background(), p)
+			checkSafe(t, before, r.emu.Snapshot(), p)
+			requireOK(t, res)
+			if n := statuses(res.Log)[500]; n != 2 {
+				t.Errorf("%d answers 500, want the 2 lost responses", n)
+			}
+			if n := count(res.Log, "POST", "/settings/global_picklists"); n != 1 {
+				t.Errorf("%d creates of Industries, want 1", n)
+			}
+			r.converge(m, plan.Options{})
+			s := r.emu.Snapshot()
+			if got := gpValues(t, s, "Regions"); got != "Asia Pacific=APAC,Africa=Africa,The Americas=Americas,Oceania=Oceania(unused)" {
+				t.Errorf("Regions values = %s", got)
+			}
+			if got := gpValues(t, s, "Industries"); got != "Software=Software,Health care=Healthcare,Mining=Mining(unused)" {
+				t.Errorf("Industries values = %s", got)
+			}
+		})
+	}
 }
