@@ -10,6 +10,9 @@ import (
 const (
 	gpPath = "/" + globalpicklist.Endpoint
 	gpKey  = "global_picklists"
+	// gpOrgLimit is the org limit of global picklists in Zoho's example
+	// (fields.md §9.3, q13); editions may differ, so it only warns.
+	gpOrgLimit = 10
 )
 
 // Requests of global picklists [fields.md §9.3-§9.5], under every reading
@@ -40,6 +43,15 @@ type gpRemoval struct {
 // globalPicklistRequests builds the creates, updates and deletes of global
 // picklists, and records the removals left for globalPicklistRemovals.
 func (b *builder) globalPicklistRequests() {
+	sets := len(b.in.Observed.OfKind(model.KindGlobalPicklist))
+	for _, c := range b.changes {
+		if c.Key.Kind == model.KindGlobalPicklist && c.Action == Create {
+			sets++
+		}
+	}
+	if sets > gpOrgLimit && sets > len(b.in.Observed.OfKind(model.KindGlobalPicklist)) {
+		b.warn("the org would have %d global picklists; Zoho's documents show a limit of %d per org (LIMIT_EXCEEDED), so a create may be refused", sets, gpOrgLimit)
+	}
 	for _, c := range b.changes {
 		if c.Key.Kind != model.KindGlobalPicklist {
 			continue

@@ -244,3 +244,26 @@ func requestText(p *plan.Plan) string {
 	}
 	return b.String()
 }
+
+// TestGlobalPicklistOrgLimit: a create beyond the 10 sets of Zoho's
+// example is planned, with a warning.
+func TestGlobalPicklistOrgLimit(t *testing.T) {
+	var live []*model.Object
+	for i := range 10 {
+		o := liveSet(fmt.Sprintf("Set_%d", i), false, "A")
+		o.ID = fmt.Sprint(100 + i)
+		live = append(live, o)
+	}
+	manifest := gpHead + "display_label: Regions\npick_list_values: [{display_value: A}]\n"
+	p, err := planGP(t, nil, manifest, live...)
+	if err != nil || p.Summary.Create != 1 {
+		t.Fatalf("plan: %v %+v", err, p)
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "11 global picklists") {
+		t.Errorf("warnings %q", p.Warnings)
+	}
+	p, _ = planGP(t, nil, manifest, live[1:]...)
+	if len(p.Warnings) != 0 {
+		t.Errorf("warnings at the limit: %q", p.Warnings)
+	}
+}
