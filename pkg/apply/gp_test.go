@@ -6,6 +6,7 @@ package apply
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -126,6 +127,28 @@ locking_rules:
 	}
 	if got := gpValues(t, r.emu.Snapshot(), "Regions"); got != "Americas=Americas,APAC=APAC,Antarctica=Antarctica(unused)" {
 		t.Errorf("Regions values = %s", got)
+	}
+
+	// The rule moves to a value the same plan adds to the set: the plan
+	// checks it against the set's new values, and the locking update goes
+	// after the set's.
+	with := without + "  - display_value: Africa\n"
+	res = r.step(manifestSet{lock("Africa"), with}, plan.Options{}, map[string]int{
+		"PUT /settings/record_locking_configurations/":         1,
+		"PATCH /settings/global_picklists/5843104000000930001": 1})
+	for _, q := range res.Plan.Requests {
+		if strings.HasPrefix(q.Path, "/settings/record_locking") && (len(q.After) != 1 || !strings.HasPrefix(res.Plan.Requests[q.After[0]-1].Path, "/settings/global_picklists")) {
+			t.Errorf("the locking update (request %d) goes after %v, not after the set's update", q.ID, q.After)
+		}
+	}
+	if got, _ := json.Marshal(lockOf(t, r.emu.Snapshot(), "Accounts").LockingRules); !strings.Contains(string(got), `"Africa"`) {
+		t.Errorf("Accounts locking: %+v", got)
+	}
+	// A rule on a value that no manifest gives the set is refused at the
+	// manifest, before any call.
+	_, err := r.tryPlan(context.Background(), manifestSet{lock("Oceania"), with}.parse(t), plan.Options{})
+	if err == nil || !strings.Contains(err.Error(), `"Oceania" is not a value of the picklist Region`) {
+		t.Errorf("plan of a rule on a missing value: %v", err)
 	}
 }
 

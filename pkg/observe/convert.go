@@ -21,6 +21,9 @@ func (r *raw) convert(scope model.Scope) *Result {
 	for m, fs := range r.fields {
 		for _, f := range fs {
 			mf := model.FieldInfo{ID: string(f.ID), APIName: f.APIName, Label: f.FieldLabel}
+			if f.GlobalPicklist != nil {
+				mf.GlobalPicklist = f.GlobalPicklist.APIName
+			}
 			for _, v := range f.PickListValues {
 				mf.PickList = append(mf.PickList, pickValue(v))
 			}

@@ -143,6 +143,7 @@ func (b *builder) buildRequests() {
 			b.lockingRequests(c)
 		}
 	}
+	b.lockingAfterGlobalPicklists()
 	b.globalPicklistRemovals()
 	b.orderDeletes()
 	b.checkOrder()

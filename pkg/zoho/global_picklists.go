@@ -42,6 +42,12 @@ type GlobalPicklistValue struct {
 	Type           string `json:"type,omitempty"`
 }
 
+// GlobalPicklistRef names the global picklist a field uses.
+type GlobalPicklistRef struct {
+	ID      ID     `json:"id,omitempty"`
+	APIName string `json:"api_name,omitempty"`
+}
+
 // Stored is the value's stored (actual) value: actual_value, else
 // reference_value, else the display value.
 func (v GlobalPicklistValue) Stored() string {
