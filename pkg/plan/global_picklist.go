@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -54,6 +55,7 @@ func (b *builder) diffGlobalPicklist(d, o *model.Object) *Change {
 		return nil
 	}
 	b.checkValueActuals(d, values(c.After.GlobalPicklist))
+	b.warnSpecial(d, c.Fields)
 	if gone := removedValues(values(og), c.After.GlobalPicklist); len(gone) > 0 {
 		c.Destructive = true
 		c.Destroys = fmt.Sprintf("removes %s from the set: Zoho documents no value for the records that hold %s (it documents only replacing a value in records, which crmsync does not do); fields that use the set no longer offer %s",
@@ -88,7 +90,32 @@ func (b *builder) createGlobalPicklist(d *model.Object) *Change {
 	m.PickListValues = &vals
 	after := gpView{DisplayLabel: m.DisplayLabel, Description: m.Description, Sorted: m.PickListValuesSortedLexically}
 	fields := append(fieldDiffs(gpView{}, after), valueDiffs(nil, vals, false)...)
+	b.warnSpecial(d, fields)
 	return &Change{Key: d.Key, Action: Create, Fields: fields, After: &model.Object{Key: d.Key, GlobalPicklist: &m}}
+}
+
+// safeRunes are the characters besides letters and digits that a global
+// picklist's label and values may surely hold.
+const safeRunes = " _-.,&/()'+:#"
+
+// warnSpecial warns about a label or value the plan writes that holds
+// other characters: Zoho refuses "special characters" there without
+// listing them (fields.md §9.3, q20), so the write may be refused.
+func (b *builder) warnSpecial(d *model.Object, fields []FieldDiff) {
+	for _, f := range fields {
+		text, ok := f.New.(string)
+		if !ok || (f.Path != "display_label" && !strings.HasPrefix(f.Path, "pick_list_values.")) || strings.HasSuffix(f.Path, ".type") ||
+			strings.HasSuffix(f.Path, "(order)") {
+			continue
+		}
+		text = strings.TrimSuffix(text, " (unused)")
+		if i := strings.IndexFunc(text, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(safeRunes, r)
+		}); i >= 0 {
+			b.warn("%s: %s: %q holds %q, and Zoho refuses special characters in global picklist labels and values without listing them (letters, digits, spaces and %s are safe); the write may be refused",
+				d.Where(), d.Key, text, []rune(text[i:])[0], strings.TrimSpace(safeRunes))
+		}
+	}
 }
 
 // checkValueActuals refuses two target values with one actual value: a new

@@ -267,3 +267,17 @@ func TestGlobalPicklistOrgLimit(t *testing.T) {
 		t.Errorf("warnings at the limit: %q", p.Warnings)
 	}
 }
+
+// TestGlobalPicklistSpecialCharacters: a label or value the plan writes
+// with a character Zoho may refuse is planned, with a warning; one it does
+// not write is not warned about.
+func TestGlobalPicklistSpecialCharacters(t *testing.T) {
+	live := liveSet("Regions", false, "EMEA!")
+	p, err := planGP(t, live, gpHead+"display_label: Regions*\npick_list_values:\n  - display_value: EMEA!\n  - display_value: Asia & Pacific (APAC)\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], `"Regions*" holds '*'`) {
+		t.Errorf("warnings %q", p.Warnings)
+	}
+}
