@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -147,9 +146,13 @@ func removedValues(live []model.PicklistValue, g *model.GlobalPicklist) []string
 	if g.PickListValues == nil {
 		return nil
 	}
+	kept := map[string]bool{}
+	for _, a := range *g.PickListValues {
+		kept[a.ID] = a.ID != ""
+	}
 	var out []string
 	for _, v := range live {
-		if !slices.ContainsFunc(*g.PickListValues, func(a model.PicklistValue) bool { return a.ID == v.ID }) {
+		if !kept[v.ID] {
 			out = append(out, v.DisplayValue)
 		}
 	}

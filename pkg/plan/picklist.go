@@ -25,42 +25,45 @@ func pairValues(desired, live []model.PicklistValue) []int {
 		match[i] = -1
 	}
 	taken := make([]bool, len(live))
-	find := func(want string, key func(model.PicklistValue) string) int {
-		for j, l := range live {
-			if !taken[j] && model.Fold(key(l)) == model.Fold(want) {
+	byDisplay, byStored := map[string][]int{}, map[string][]int{}
+	for j, l := range live {
+		byDisplay[model.Fold(l.DisplayValue)] = append(byDisplay[model.Fold(l.DisplayValue)], j)
+		byStored[model.Fold(l.Stored())] = append(byStored[model.Fold(l.Stored())], j)
+	}
+	find := func(index map[string][]int, want string) int {
+		for _, j := range index[model.Fold(want)] {
+			if !taken[j] {
 				return j
 			}
 		}
 		return -1
 	}
-	display := func(v model.PicklistValue) string { return v.DisplayValue }
-	stored := func(v model.PicklistValue) string { return v.Stored() }
 	passes := []func(d model.PicklistValue) int{
-		func(d model.PicklistValue) int {
+		func(d model.PicklistValue) int { // by actual value
 			if d.ActualValue == nil {
 				return -1
 			}
-			return find(*d.ActualValue, stored)
+			return find(byStored, *d.ActualValue)
 		},
-		func(d model.PicklistValue) int {
+		func(d model.PicklistValue) int { // by display value
 			if d.ActualValue != nil {
 				return -1
 			}
-			return find(d.DisplayValue, display)
+			return find(byDisplay, d.DisplayValue)
 		},
-		func(d model.PicklistValue) int {
+		func(d model.PicklistValue) int { // by a previous display value
 			for _, p := range d.PreviousNames {
-				if j := find(p, display); j >= 0 && d.ActualValue == nil {
+				if j := find(byDisplay, p); j >= 0 && d.ActualValue == nil {
 					return j
 				}
 			}
 			return -1
 		},
-		func(d model.PicklistValue) int {
+		func(d model.PicklistValue) int { // by the actual value it defaults to
 			if d.ActualValue != nil {
 				return -1
 			}
-			return find(d.DisplayValue, stored)
+			return find(byStored, d.DisplayValue)
 		},
 	}
 	for _, pass := range passes {
