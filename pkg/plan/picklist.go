@@ -80,14 +80,16 @@ func pairValues(desired, live []model.PicklistValue) []int {
 }
 
 // mergeValues is the target list: the desired values in order, each with
-// the id and actual value of the live value it names (a new value's actual
-// value is its own, or its display value) and its type (used when left
-// out). Previous names are dropped: the pairing is done.
+// the id and actual value of the live value it names (a new value keeps
+// the actual value its manifest gives, if any: left out, Zoho gives it the
+// display value, and it pairs by display value once it exists) and its
+// type (used when left out). Previous names are dropped: the pairing is
+// done.
 func mergeValues(desired, live []model.PicklistValue) []model.PicklistValue {
 	match := pairValues(desired, live)
 	out := make([]model.PicklistValue, len(desired))
 	for i, d := range desired {
-		v := model.PicklistValue{DisplayValue: d.DisplayValue, ActualValue: model.Ptr(d.Stored()),
+		v := model.PicklistValue{DisplayValue: d.DisplayValue, ActualValue: d.ActualValue,
 			Type: model.Ptr(model.PicklistUsed)}
 		if d.Unused() {
 			v.Type = model.Ptr(model.PicklistUnused)
