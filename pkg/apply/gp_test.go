@@ -73,6 +73,15 @@ func runGlobalPicklists(t *testing.T, r *rig) {
 		t.Errorf("Accounts.Region values = %s, want the set's used values", got)
 	}
 
+	// Sorted by Zoho: the list order is not managed; Mining moves to used
+	// and Agriculture is added, in one PATCH.
+	sorted := strings.Replace(gpIndustries, "pick_list_values:\n", "pick_list_values_sorted_lexically: true\npick_list_values:\n  - display_value: Agriculture\n", 1)
+	sorted = strings.Replace(sorted, "    type: unused\n", "", 1)
+	r.step(manifestSet{sorted, gpRegions}, plan.Options{}, map[string]int{"PATCH /settings/global_picklists/": 1})
+	if got := gpValues(t, r.emu.Snapshot(), "Industries"); got != "Agriculture=Agriculture,Health care=Healthcare,Mining=Mining,Software=Software" {
+		t.Errorf("Industries values = %s", got)
+	}
+
 	absent := "apiVersion: crmsync/v1\nkind: GlobalPicklist\napi_name: Industries\nabsent: true\n"
 	res := r.step(manifestSet{absent, gpRegions}, plan.Options{}, map[string]int{"DELETE /settings/global_picklists/": 1})
 	if c := res.Plan.Changes[0]; c.Action != plan.Delete || !c.Destructive {
