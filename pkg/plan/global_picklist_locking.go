@@ -75,3 +75,87 @@ func (b *builder) criteriaGlobalWrites(module string, c *model.Criteria) []int {
 	}
 	return out
 }
+
+// checkRemovalsInLocking refuses removing a global picklist value (or
+// moving it to unused) while a locking rule that the plan keeps compares
+// a field that uses the set with it: Zoho refuses that, or drops the rule
+// (q6, q8), and neither is what the manifests ask. Only the locking
+// configurations read for the plan are known.
+func (b *builder) checkRemovalsInLocking() {
+	for _, c := range b.changes {
+		if c.Key.Kind != model.KindGlobalPicklist || c.Action != Update {
+			continue
+		}
+		gone := offeredNoMore(values(c.Before.GlobalPicklist), c.After.GlobalPicklist)
+		if len(gone) == 0 {
+			continue
+		}
+		for _, lc := range b.lockingAfterPlan() {
+			for _, r := range list(lc.LockingRules) {
+				for _, v := range b.criteriaValues(lc.Module, c.Key.Name, r.Criteria) {
+					if gone[model.Fold(v)] {
+						b.problem(b.desiredOf(c), "the value %q is still compared with by the locking rule %q of module %s, so Zoho would refuse to remove it (or drop the rule); change or remove that rule in the same plan",
+							[]any{"pick_list_values"}, v, r.Name, lc.Module)
+					}
+				}
+			}
+		}
+	}
+}
+
+// offeredNoMore are the folded stored values of the used live values that
+// target g removes or moves to unused.
+func offeredNoMore(live []model.PicklistValue, g *model.GlobalPicklist) map[string]bool {
+	if g.PickListValues == nil {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, a := range *g.PickListValues {
+		used[a.ID] = a.ID != "" && !a.Unused()
+	}
+	out := map[string]bool{}
+	for _, l := range live {
+		if !l.Unused() && !used[l.ID] {
+			out[model.Fold(l.Stored())] = true
+		}
+	}
+	return out
+}
+
+// lockingAfterPlan are the locking configurations as the plan leaves
+// them: each change's After, and the live ones it does not change.
+func (b *builder) lockingAfterPlan() []*model.LockingConfig {
+	var out []*model.LockingConfig
+	for _, o := range b.in.Observed.OfKind(model.KindLockingConfig) {
+		c := b.byKey[o.Key]
+		switch {
+		case c == nil && o.LockingConfig != nil:
+			out = append(out, o.LockingConfig)
+		case c != nil && c.Action == Update && c.After.LockingConfig != nil:
+			out = append(out, c.After.LockingConfig)
+		}
+	}
+	return out
+}
+
+// criteriaValues are the values criteria compare fields of module that use
+// global picklist set with.
+func (b *builder) criteriaValues(module, set string, c *model.Criteria) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for i := range c.Group {
+		out = append(out, b.criteriaValues(module, set, &c.Group[i])...)
+	}
+	s, ok := c.Value.(string)
+	if !ok || c.IsGroup() {
+		return out
+	}
+	for _, f := range b.in.Lookups.Fields[module] {
+		if model.SameName(f.APIName, c.Field) && model.SameName(f.GlobalPicklist, set) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -43,6 +43,7 @@ type gpRemoval struct {
 // globalPicklistRequests builds the creates, updates and deletes of global
 // picklists, and records the removals left for globalPicklistRemovals.
 func (b *builder) globalPicklistRequests() {
+	b.checkRemovalsInLocking()
 	sets := len(b.in.Observed.OfKind(model.KindGlobalPicklist))
 	for _, c := range b.changes {
 		if c.Key.Kind == model.KindGlobalPicklist && c.Action == Create {
