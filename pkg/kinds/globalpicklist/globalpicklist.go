@@ -22,7 +22,7 @@ var Descriptor = spec.Descriptor{
 		Deletable: true,
 		BatchSize: 1,
 		NoPrune: "a global picklist is deleted only by a manifest with absent: true " +
-			"(fields that use it keep its values, but Zoho does not document with which ids); --prune leaves it alone",
+			"(Zoho does not document what the fields that use it keep); --prune leaves it alone",
 	},
 	Reads: spec.Reads{Endpoint: Endpoint},
 	KeyHints: map[string]string{
