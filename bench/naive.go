@@ -210,3 +210,20 @@ func splitRequest(r plan.Request) ([]plan.Request, error) {
 	}
 	return out, nil
 }
+
+// ListGlobalPicklists lists the global picklists, then reads each one by
+// ID.
+func (n NaiveReader) ListGlobalPicklists(ctx context.Context) ([]zoho.GlobalPicklist, error) {
+	list, err := n.C.ListGlobalPicklists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, g := range list {
+		full, err := n.C.GetGlobalPicklist(ctx, string(g.ID))
+		if err != nil {
+			return nil, err
+		}
+		list[i] = *full
+	}
+	return list, nil
+}

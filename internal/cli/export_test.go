@@ -54,10 +54,11 @@ func exportRoundTrip(t *testing.T) int {
 
 func TestExportRoundTripDemoOrg(t *testing.T) {
 	startEmulator(t)
-	// The demo org: 5 roles, 9 contact roles, 2 custom modules and the
-	// locking configurations of Deals and Leads.
-	if n := exportRoundTrip(t); n != 18 {
-		t.Errorf("exported %d files from the demo org, want 18", n)
+	// The demo org: 5 roles, 9 contact roles, 2 custom modules, the
+	// locking configurations of Deals and Leads, and the global picklist
+	// Regions.
+	if n := exportRoundTrip(t); n != 19 {
+		t.Errorf("exported %d files from the demo org, want 19", n)
 	}
 }
 

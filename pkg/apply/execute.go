@@ -270,10 +270,15 @@ func (e *executor) itemOutcomes(r plan.Request, resp *zoho.Response) []Outcome {
 		o := Outcome{Key: k, Status: doneStatus(c.Action)}
 		if i < len(resp.Items) {
 			item := resp.Items[i]
-			if !item.OK() {
+			switch {
+			case !item.OK():
 				o.Status, o.Code, o.Message = Failed, item.Code, item.Err(r.Method, r.Path).Error()
-			} else if c.Action == plan.Create {
+			case c.Action == plan.Create:
 				o.ID = item.ID
+			case strings.EqualFold(item.Code, "SCHEDULED"):
+				// A background job (a global picklist delete, 202): Zoho
+				// took it, and the set is gone or on its way out.
+				o.Message = "Zoho scheduled it as a background job"
 			}
 		} else if len(resp.Items) > 0 || (c.Action == plan.Create) {
 			o.Status, o.Message = Unknown, "the response has no result for this object"

@@ -35,6 +35,7 @@ func runExamplesOrg(t *testing.T, r *rig) {
 		"DELETE /Contacts/roles":                                          1,
 		"PUT /settings/record_locking_configurations/5843104000001068044": 1, // Deals
 		"PUT /settings/record_locking_configurations/5843104000000758004": 1, // Leads
+		"PATCH /settings/global_picklists/5843104000000930001":            1, // Regions
 	}, checkBodies(t, res))
 	r.converge(m, plan.Options{})
 	s := r.emu.Snapshot()
@@ -44,6 +45,9 @@ func runExamplesOrg(t *testing.T, r *rig) {
 	}
 	if got := refNames(moduleOf(t, s, "Digital_Marketings").Profiles); got != "Administrator,Marketing" {
 		t.Errorf("Digital_Marketings profiles = %s", got)
+	}
+	if got := gpValues(t, s, "Regions"); got != "Asia Pacific=APAC,EMEA=EMEA,The Americas=Americas,Antarctica=Antarctica(unused)" {
+		t.Errorf("Regions values = %s", got)
 	}
 }
 

@@ -40,6 +40,8 @@ func scenarios() []scenario {
 		{"role_tricky_refs", emulator.DemoSeed, runTrickyRefs},
 		{"replace_and_recreate", emulator.DemoSeed, runReplaceAndRecreate},
 		{"replace_into_heir", emulator.DemoSeed, runReplaceIntoHeir},
+		{"global_picklists", emulator.DemoSeed, runGlobalPicklists},
+		{"global_picklist_locking", emulator.DemoSeed, runGlobalPicklistLocking},
 	}
 }
 

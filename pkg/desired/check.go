@@ -21,6 +21,8 @@ func checkDocument(obj *model.Object, t *tree) []finding {
 		out = append(out, checkTransferTo(obj, t)...)
 	case obj.LockingConfig != nil && !obj.Absent:
 		out = append(out, checkLockingConfig(obj.LockingConfig, t)...)
+	case obj.GlobalPicklist != nil && !obj.Absent:
+		out = append(out, checkGlobalPicklist(obj.GlobalPicklist, t)...)
 	}
 	return out
 }

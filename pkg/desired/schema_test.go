@@ -63,6 +63,8 @@ func TestSchemasMatchModel(t *testing.T) {
 		{model.KindModule, "", append(jsonTags(model.Module{}), "apiVersion", "kind")},
 		{model.KindRole, "", append(jsonTags(model.Role{}), "apiVersion", "kind", "absent", "previous_names", "transfer_to")},
 		{model.KindContactRole, "", append(jsonTags(model.ContactRole{}), "apiVersion", "kind", "absent", "previous_names")},
+		{model.KindGlobalPicklist, "", append(jsonTags(model.GlobalPicklist{}), "apiVersion", "kind", "absent")},
+		{model.KindGlobalPicklist, "value", jsonTags(model.PicklistValue{}, "id")}, // id is server-owned
 	}
 	for _, tt := range tests {
 		s := schemaDoc(t, schemaFile(tt.kind))

@@ -117,3 +117,22 @@ type FieldDef struct {
 
 // FieldKeyName is the key name of field apiName of module: "Module.api_name".
 func FieldKeyName(module, apiName string) string { return module + "." + apiName }
+
+// The types of a global picklist's values.
+const (
+	PicklistUsed   = "used"
+	PicklistUnused = "unused"
+)
+
+// Stored is the value's stored value: ActualValue, or the display value
+// when it is not set.
+func (v PicklistValue) Stored() string {
+	if v.ActualValue != nil {
+		return *v.ActualValue
+	}
+	return v.DisplayValue
+}
+
+// Unused reports whether the value is of type unused (a value without a
+// type is used).
+func (v PicklistValue) Unused() bool { return v.Type != nil && *v.Type == PicklistUnused }

@@ -12,6 +12,9 @@ type FieldInfo struct {
 	APIName  string   `json:"api_name"`
 	Label    string   `json:"label,omitempty"`
 	PickList []string `json:"pick_list,omitempty"`
+	// GlobalPicklist is the API name of the global picklist whose values
+	// the field uses, if any.
+	GlobalPicklist string `json:"global_picklist,omitempty"`
 }
 
 // User is a CRM user, matched by email.

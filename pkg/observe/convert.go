@@ -21,6 +21,9 @@ func (r *raw) convert(scope model.Scope) *Result {
 	for m, fs := range r.fields {
 		for _, f := range fs {
 			mf := model.FieldInfo{ID: string(f.ID), APIName: f.APIName, Label: f.FieldLabel}
+			if f.GlobalPicklist != nil {
+				mf.GlobalPicklist = f.GlobalPicklist.APIName
+			}
 			for _, v := range f.PickListValues {
 				mf.PickList = append(mf.PickList, pickValue(v))
 			}
@@ -55,9 +58,10 @@ func (r *raw) convert(scope model.Scope) *Result {
 // listConverts turn what the list reads returned into objects, by kind;
 // each does nothing for a kind that was not read.
 var listConverts = map[model.Kind]func(r *raw, res *Result, scope model.Scope){
-	model.KindModule:      (*raw).convertModules,
-	model.KindRole:        func(r *raw, res *Result, _ model.Scope) { r.convertRoles(res) },
-	model.KindContactRole: func(r *raw, res *Result, _ model.Scope) { r.convertContactRoles(res) },
+	model.KindModule:         (*raw).convertModules,
+	model.KindRole:           func(r *raw, res *Result, _ model.Scope) { r.convertRoles(res) },
+	model.KindContactRole:    func(r *raw, res *Result, _ model.Scope) { r.convertContactRoles(res) },
+	model.KindGlobalPicklist: (*raw).convertGlobalPicklists,
 }
 
 func (r *raw) convertContactRoles(res *Result) {

@@ -26,6 +26,7 @@ type Reader interface {
 	ListRoles(ctx context.Context) ([]zoho.Role, error)
 	ListContactRoles(ctx context.Context) ([]zoho.ContactRole, error)
 	ListLockingConfigs(ctx context.Context, module string) ([]zoho.LockingConfig, error)
+	ListGlobalPicklists(ctx context.Context) ([]zoho.GlobalPicklist, error)
 }
 
 // Result is the observed state: the live objects in scope, the look-up
@@ -46,10 +47,12 @@ type raw struct {
 	modules  []zoho.Module
 	roles    []zoho.Role
 	contacts []zoho.ContactRole
-	locking  map[string]*zoho.LockingConfig
-	lockErrs map[string]string // module -> code of a refused locking read
-	warnings []string
-	read     map[string]bool // what was read: "profiles", "users", "fields:M", ...
+	// globalPicklists are the org's global picklists, with their values.
+	globalPicklists []zoho.GlobalPicklist
+	locking         map[string]*zoho.LockingConfig
+	lockErrs        map[string]string // module -> code of a refused locking read
+	warnings        []string
+	read            map[string]bool // what was read: "profiles", "users", "fields:M", ...
 }
 
 func (r *raw) set(f func()) {
@@ -122,9 +125,10 @@ func readLocking(gctx context.Context, g *errgroup.Group, rd Reader, scope model
 // listReads are the reads of the kinds listed by one call (the kinds of
 // model.Scope.Kinds); per-module kinds are read from scope.LockingModules.
 var listReads = map[model.Kind]func(ctx context.Context, rd Reader, scope model.Scope, r *raw) error{
-	model.KindModule:      readModules,
-	model.KindRole:        readRoles,
-	model.KindContactRole: readContactRoles,
+	model.KindModule:         readModules,
+	model.KindRole:           readRoles,
+	model.KindContactRole:    readContactRoles,
+	model.KindGlobalPicklist: readGlobalPicklists,
 }
 
 func readRoles(ctx context.Context, rd Reader, _ model.Scope, r *raw) error {

@@ -25,10 +25,17 @@ type builder struct {
 	freeing map[int]bool
 	// formerNames are the desired roles' previous names (see mismatch).
 	formerNames map[string][]string
+	// gpWrites maps a global picklist's folded API name to the request that
+	// creates it or makes its update (globalPicklistWrite).
+	gpWrites map[string]int
+	// gpPending are the global picklist value removals built after the
+	// Field and locking writes (globalPicklistRemovals).
+	gpPending []gpRemoval
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{},
+		gpWrites: map[string]int{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -82,6 +89,8 @@ func (b *builder) unmanaged(o *model.Object) {
 		u.Note = d.Caps.NoDeleteNote
 	case o.System:
 		u.Note = "system object; never deleted"
+	case d.Caps.NoPrune != "":
+		u.Note = d.Caps.NoPrune
 	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
 		u.Note = "carries the temporary name of an interrupted rename; never pruned: name it in a manifest (its new name) to finish the rename"
 	case b.opts.Prune:

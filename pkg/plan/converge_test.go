@@ -3,6 +3,7 @@ package plan_test
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -110,6 +111,17 @@ func applied(observed *model.State, changes []plan.Change) *model.State {
 			o.Source, o.PreviousNames, o.Replaces = nil, nil, nil
 			if o.ID == "" {
 				o.ID = fmt.Sprint(9_000_000 + i)
+			}
+			if g := o.GlobalPicklist; g != nil && g.PickListValues != nil {
+				// Zoho gives every new value an id.
+				gc, vals := *g, slices.Clone(*g.PickListValues)
+				for j := range vals {
+					if vals[j].ID == "" {
+						vals[j].ID = fmt.Sprintf("%d%03d", 9_000_000+i, j)
+					}
+				}
+				gc.PickListValues = &vals
+				o.GlobalPicklist = &gc
 			}
 			objs[o.Key], written[o.Key] = &o, true
 		}

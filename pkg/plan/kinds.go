@@ -20,10 +20,11 @@ type kindPlan struct {
 }
 
 var kindPlans = map[model.Kind]kindPlan{
-	model.KindModule:        {diff: (*builder).diffModule},
-	model.KindRole:          {diff: (*builder).diffRole, deleted: roleDeleted},
-	model.KindContactRole:   {diff: (*builder).diffContactRole, deleted: contactRoleDeleted},
-	model.KindLockingConfig: {diff: (*builder).diffLocking, deleted: lockingDeleted},
+	model.KindModule:         {diff: (*builder).diffModule},
+	model.KindRole:           {diff: (*builder).diffRole, deleted: roleDeleted},
+	model.KindContactRole:    {diff: (*builder).diffContactRole, deleted: contactRoleDeleted},
+	model.KindGlobalPicklist: {diff: (*builder).diffGlobalPicklist, deleted: gpDeleted},
+	model.KindLockingConfig:  {diff: (*builder).diffLocking, deleted: lockingDeleted},
 }
 
 func lockingDeleted(_ *builder, c *Change) {

@@ -137,14 +137,19 @@ func checkItem(r plan.Request, c *plan.Change, item map[string]any, fail func(st
 		return
 	}
 	want := map[string]bool{}
-	if c.Action == plan.Create && r.Method != "POST" || c.Action == plan.Update && r.Method != "PUT" {
+	update := "PUT"
+	if c.Key.Kind == model.KindGlobalPicklist {
+		update = "PATCH"
+	}
+	if c.Action == plan.Create && r.Method != "POST" || c.Action == plan.Update && r.Method != update {
 		fail("%s %s carried by a %s", c.Action, c.Key, r.Method)
 		return
 	}
 	if c.Action == plan.Update && item != nil {
 		// Updates carry the object's id in the body, except modules and
-		// roles, whose id is in the path only (as Zoho's SDK sends them).
-		if c.Key.Kind == model.KindModule || c.Key.Kind == model.KindRole {
+		// roles and global picklists, whose id is in the path only (as Zoho's
+		// SDK sends them).
+		if c.Key.Kind == model.KindModule || c.Key.Kind == model.KindRole || c.Key.Kind == model.KindGlobalPicklist {
 			if !strings.HasSuffix(r.Path, "/"+c.ID) {
 				fail("%s path %s does not end in its id %s", c.Key.Kind, r.Path, c.ID)
 			}
@@ -166,6 +171,8 @@ func checkItem(r plan.Request, c *plan.Change, item map[string]any, fail func(st
 		checkRoleItem(c, item, want, fail)
 	case model.KindContactRole:
 		checkContactRoleItem(c, item, want, fail)
+	case model.KindGlobalPicklist:
+		checkGlobalPicklistItem(c, item, want, fail)
 	}
 }
 

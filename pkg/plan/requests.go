@@ -91,7 +91,8 @@ func changedKeys(c *Change) map[string]bool {
 }
 
 // buildRequests builds every change's requests in dependency order: modules,
-// roles (parents first), contact roles (batched), locking configurations,
+// roles (parents first), contact roles (batched), global picklists (creates
+// and updates), locking configurations, global picklist value removals,
 // then whole-object deletions last.
 func (b *builder) buildRequests() {
 	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
@@ -103,11 +104,14 @@ func (b *builder) buildRequests() {
 	b.checkModuleLabels()
 	b.roleRequests()
 	b.contactRoleRequests()
+	b.globalPicklistRequests()
 	for _, c := range b.changes {
 		if c.Key.Kind == model.KindLockingConfig {
 			b.lockingRequests(c)
 		}
 	}
+	b.lockingAfterGlobalPicklists()
+	b.globalPicklistRemovals()
 	b.orderDeletes()
 	b.checkOrder()
 }

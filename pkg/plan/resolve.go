@@ -88,16 +88,24 @@ func (b *builder) userID(d *model.Object, email string, path ...any) string {
 }
 
 // checkPicklist reports a criteria value that is not one of a picklist
-// field's values.
+// field's values: the values it will have once the plan is applied, which
+// for a field that uses a global picklist the plan changes are the set's.
 func (b *builder) checkPicklist(d *model.Object, f *model.FieldInfo, value any, path ...any) {
 	s, ok := value.(string)
-	if f == nil || len(f.PickList) == 0 || !ok {
+	if f == nil || !ok {
 		return
 	}
-	for _, v := range f.PickList {
+	values := f.PickList
+	if gp, managed := b.globalPicklistValues(f); managed {
+		values = gp
+	}
+	if len(values) == 0 {
+		return
+	}
+	for _, v := range values {
 		if v == s {
 			return
 		}
 	}
-	b.problem(d, "%q is not a value of the picklist %s%s", path, s, f.APIName, hint(s, f.PickList))
+	b.problem(d, "%q is not a value of the picklist %s%s", path, s, f.APIName, hint(s, values))
 }

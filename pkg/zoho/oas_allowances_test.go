@@ -72,6 +72,14 @@ func requestAllowances() []allowance {
 			reason: "contact roles: seed:update-contact-roles marks sequence_number optional"},
 		allowance{method: "PUT", kind: "required", path: "$.contact_roles[*].name",
 			reason: "contact role update: seed:update-contact-roles marks name optional"},
+		allowance{method: "POST", kind: "required", path: "$.global_picklists[*].*", except: []string{"display_label", "pick_list_values"},
+			reason: "global picklist create: fields.md §9.3 (doc:create-global-picklists) makes display_label and pick_list_values mandatory, api_name and the rest optional; the OAS reuses the GET schema"},
+		allowance{method: "PATCH", kind: "required", path: "$.global_picklists[*].*", except: []string{"display_label", "pick_list_values"},
+			reason: "global picklist update: fields.md §9.4 lists display_label and pick_list_values as the mandatory keys (id in the URL); the OAS reuses the GET schema"},
+		allowance{kind: "required", path: "$.global_picklists[*].pick_list_values[*].*", except: []string{"display_value"},
+			reason: "global picklist values: fields.md §9.3/§9.4: a new value needs display_value only, an edit or a delete is named by id and sends what changes; the OAS reuses the GET schema"},
+		allowance{method: "PATCH", kind: "required", path: "$.global_picklists[*].pick_list_values[*].display_value",
+			reason: "global picklist update: fields.md §9.4: {id, _delete: true} deletes a value and {id, sequence_number} moves it; display_value is mandatory only for a new value"},
 	)
 }
 

@@ -48,11 +48,23 @@ func usedOps() []oasOp {
 	}
 }
 
+// planOps lists the write operations that only the plan's requests use
+// (applied by package apply's generic sender, with no typed client call);
+// TestOpenAPIPlanBodies holds their bodies to the OAS.
+func planOps() []oasOp {
+	const gpl = "global_picklists.json"
+	return []oasOp{
+		{gpl, "post", "/crm/v8/settings/global_picklists"},
+		{gpl, "patch", "/crm/v8/settings/global_picklists/{id}"},
+		{gpl, "delete", "/crm/v8/settings/global_picklists/{id}"},
+	}
+}
+
 // matchOp finds the operation of a request path. {id} matches a numeric
 // segment only, so that modules' {id} and {api_name} paths are told apart.
 func matchOp(method, urlPath string) (oasOp, bool) {
 	segs := strings.Split(urlPath, "/")
-	for _, op := range usedOps() {
+	for _, op := range append(usedOps(), planOps()...) {
 		tmpl := strings.Split(op.path, "/")
 		if !strings.EqualFold(op.method, method) || len(tmpl) != len(segs) {
 			continue

@@ -101,6 +101,9 @@ type Field struct {
 	ReadOnly       bool            `json:"read_only,omitempty"`
 	CustomField    bool            `json:"custom_field,omitempty"`
 	PickListValues []PickListValue `json:"pick_list_values,omitempty"`
+	// GlobalPicklist is the global picklist whose values the field uses
+	// (null for a picklist of its own) [fields.md §9.7].
+	GlobalPicklist *GlobalPicklistRef `json:"global_picklist,omitempty"`
 }
 
 // PickListValue is one value of a picklist field.

@@ -81,6 +81,10 @@ type Capabilities struct {
 	BatchSize int
 	// Hierarchy kinds form a tree through a parent reference.
 	Hierarchy bool
+	// NoPrune, when set, says why --prune never deletes the kind's objects
+	// (only a manifest with absent: true does); it is the note of the
+	// plan's unmanaged list.
+	NoPrune string
 }
 
 // Reads is what observe reads for a kind.

@@ -1,0 +1,78 @@
+package desired
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Checks of picklist values, shared by every kind that lists them (a
+// GlobalPicklist's values, a picklist Field's options). Zoho compares
+// display values and actual values without regard to case or surrounding
+// spaces ("Duplicate option found", fields.md §9.3), so these do too.
+
+// checkGlobalPicklist: its values are well-formed and at least one is used
+// ("Values in the pick list field cannot be empty", fields.md §9.3).
+func checkGlobalPicklist(g *model.GlobalPicklist, t *tree) []finding {
+	if g.PickListValues == nil {
+		return nil
+	}
+	out := checkPicklistValues(*g.PickListValues, t, "/pick_list_values")
+	used := false
+	for _, v := range *g.PickListValues {
+		used = used || !v.Unused()
+	}
+	if !used {
+		out = append(out, t.finding("/pick_list_values", "a global picklist needs at least one used value: remove type: unused from one of them"))
+	}
+	return out
+}
+
+// checkPicklistValues reports, at the value's position: a display value or
+// an actual value given twice, a -None- value, and previous names that
+// cannot tell which live value is renamed (a name still in the list, the
+// value's own name, or one given by two values).
+func checkPicklistValues(values []model.PicklistValue, t *tree, ptr string) []finding {
+	var out []finding
+	display, actual, prev := map[string]int{}, map[string]int{}, map[string]int{}
+	line := func(i int, key string) int { return t.pos(fmt.Sprintf("%s/%d/%s", ptr, i, key)).Line }
+	for i, v := range values {
+		at := ptr + "/" + strconv.Itoa(i)
+		if j, dup := display[model.Fold(v.DisplayValue)]; dup {
+			out = append(out, t.finding(at+"/display_value", "the display value %q is in the list twice (first at line %d); values that differ only in case or spaces are the same",
+				v.DisplayValue, line(j, "display_value")))
+		} else {
+			display[model.Fold(v.DisplayValue)] = i
+		}
+		if v.DisplayValue == "-None-" {
+			out = append(out, t.finding(at+"/display_value", "-None- is Zoho's empty choice, not a value; remove it"))
+		}
+		if v.ActualValue != nil {
+			if j, dup := actual[model.Fold(*v.ActualValue)]; dup {
+				out = append(out, t.finding(at+"/actual_value", "the actual value %q is in the list twice (first at line %d); each value needs its own",
+					*v.ActualValue, line(j, "actual_value")))
+			} else {
+				actual[model.Fold(*v.ActualValue)] = i
+			}
+		}
+	}
+	for i, v := range values {
+		for k, p := range v.PreviousNames {
+			at := fmt.Sprintf("%s/%d/previous_names/%d", ptr, i, k)
+			switch j, inList := display[model.Fold(p)]; {
+			case inList && j == i:
+				out = append(out, t.finding(at, "the previous name %q is this value's own display value; remove it", p))
+			case inList:
+				out = append(out, t.finding(at, "the previous name %q is the display value of another value of the list (line %d), so it cannot also be renamed; remove one of the two",
+					p, line(j, "display_value")))
+			}
+			if j, dup := prev[model.Fold(p)]; dup && j != i {
+				out = append(out, t.finding(at, "the previous name %q is also a previous name of the value at line %d; only one value can be renamed from it", p, line(j, "display_value")))
+			} else {
+				prev[model.Fold(p)] = i
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,223 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Picklist values, for every kind that lists them (GlobalPicklist today).
+//
+// A manifest's pick_list_values is the complete ordered list. Each desired
+// value names a live one, strongest first: by its actual_value (the stored
+// value, which cannot change once set), by its display value, by one of its
+// previous_names (former display values), and last by its display value
+// taken as the actual value it defaults to. Names compare as Zoho compares
+// them (model.Fold). A live value is taken once; desired values left
+// unpaired are new, and live values no desired value names are removed.
+
+// pairValues returns, for each desired value, the index of the live value
+// it names, or -1 for a new value.
+func pairValues(desired, live []model.PicklistValue) []int {
+	match := make([]int, len(desired))
+	for i := range match {
+		match[i] = -1
+	}
+	taken := make([]bool, len(live))
+	byDisplay, byStored := map[string][]int{}, map[string][]int{}
+	for j, l := range live {
+		byDisplay[model.Fold(l.DisplayValue)] = append(byDisplay[model.Fold(l.DisplayValue)], j)
+		byStored[model.Fold(l.Stored())] = append(byStored[model.Fold(l.Stored())], j)
+	}
+	find := func(index map[string][]int, want string) int {
+		for _, j := range index[model.Fold(want)] {
+			if !taken[j] {
+				return j
+			}
+		}
+		return -1
+	}
+	passes := []func(d model.PicklistValue) int{
+		func(d model.PicklistValue) int { // by actual value
+			if d.ActualValue == nil {
+				return -1
+			}
+			return find(byStored, *d.ActualValue)
+		},
+		func(d model.PicklistValue) int { // by display value
+			if d.ActualValue != nil {
+				return -1
+			}
+			return find(byDisplay, d.DisplayValue)
+		},
+		func(d model.PicklistValue) int { // by a previous display value
+			for _, p := range d.PreviousNames {
+				if j := find(byDisplay, p); j >= 0 && d.ActualValue == nil {
+					return j
+				}
+			}
+			return -1
+		},
+		func(d model.PicklistValue) int { // by the actual value it defaults to
+			if d.ActualValue != nil {
+				return -1
+			}
+			return find(byStored, d.DisplayValue)
+		},
+	}
+	for _, pass := range passes {
+		for i, d := range desired {
+			if match[i] >= 0 {
+				continue
+			}
+			if j := pass(d); j >= 0 {
+				match[i], taken[j] = j, true
+			}
+		}
+	}
+	return match
+}
+
+// mergeValues is the target list: the desired values in order, each with
+// the id and actual value of the live value it names (a new value keeps
+// the actual value its manifest gives, if any: left out, Zoho gives it the
+// display value, and it pairs by display value once it exists) and its
+// type (used when left out). Previous names are dropped: the pairing is
+// done.
+func mergeValues(desired, live []model.PicklistValue) []model.PicklistValue {
+	match := pairValues(desired, live)
+	out := make([]model.PicklistValue, len(desired))
+	for i, d := range desired {
+		v := model.PicklistValue{DisplayValue: d.DisplayValue, ActualValue: d.ActualValue,
+			Type: model.Ptr(model.PicklistUsed)}
+		if d.Unused() {
+			v.Type = model.Ptr(model.PicklistUnused)
+		}
+		if j := match[i]; j >= 0 {
+			v.ID, v.ActualValue = live[j].ID, model.Ptr(live[j].Stored())
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// valueDiffs lists what changes from the live values to the target ones:
+// renames and type changes (path pick_list_values.<actual value>.<key>),
+// added and removed values (pick_list_values.<actual value>), and the
+// order (pick_list_values.(order)) when values must move. ordered is false
+// when Zoho sorts the values itself.
+func valueDiffs(before, after []model.PicklistValue, ordered bool) []FieldDiff {
+	var out []FieldDiff
+	add := func(old, new any, steps ...string) {
+		steps = append([]string{"pick_list_values"}, steps...)
+		out = append(out, FieldDiff{Path: strings.Join(steps, "."), Steps: steps, Old: old, New: new})
+	}
+	byID := map[string]model.PicklistValue{}
+	for _, v := range before {
+		byID[v.ID] = v
+	}
+	kept := map[string]bool{}
+	for _, v := range after {
+		b, ok := byID[v.ID]
+		if v.ID == "" || !ok {
+			add(nil, pickText(v), v.Stored())
+			continue
+		}
+		kept[v.ID] = true
+		if b.DisplayValue != v.DisplayValue {
+			add(b.DisplayValue, v.DisplayValue, b.Stored(), "display_value")
+		}
+		if b.Unused() != v.Unused() {
+			add(typeOf(b), typeOf(v), b.Stored(), "type")
+		}
+	}
+	for _, b := range before {
+		if !kept[b.ID] {
+			add(pickText(b), nil, b.Stored())
+		}
+	}
+	if moves, _ := sequenceMoves(before, after, nil); ordered && len(moves) > 0 {
+		add(orderText(before), orderText(after), "(order)")
+	}
+	return out
+}
+
+func typeOf(v model.PicklistValue) string {
+	if v.Unused() {
+		return model.PicklistUnused
+	}
+	return model.PicklistUsed
+}
+
+func pickText(v model.PicklistValue) string {
+	if v.Unused() {
+		return v.DisplayValue + " (unused)"
+	}
+	return v.DisplayValue
+}
+
+func orderText(vs []model.PicklistValue) string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.DisplayValue
+	}
+	return "[" + strings.Join(names, ", ") + "]"
+}
+
+// sequenceMoves returns the sequence numbers one update must send for the
+// values to end in after's order: by index in after, and by id for the live
+// values a later request removes. The update removes the live values of
+// gone (by id) and appends the new values at the end; the live values
+// removed later keep their places. From the first place where that list
+// and the target differ, every value gets its target place (1-based) as
+// sequence_number. This is right whether Zoho inserts each numbered value
+// at its number in increasing order, or numbers the values and sorts them;
+// numbering only the values whose place changes is not right when Zoho
+// inserts.
+func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex map[int]int, byID map[string]int) {
+	inAfter := map[string]int{}
+	for i, v := range after {
+		if v.ID != "" {
+			inAfter[v.ID] = i
+		}
+	}
+	// slot is one place of the list as the update leaves it before any
+	// move: an after index, or a live value a later request removes.
+	type slot struct {
+		index int
+		id    string
+	}
+	var slots []slot
+	for _, b := range before {
+		if slices.Contains(gone, b.ID) {
+			continue
+		}
+		if i, ok := inAfter[b.ID]; ok {
+			slots = append(slots, slot{index: i})
+		} else {
+			slots = append(slots, slot{index: -1, id: b.ID})
+		}
+	}
+	for i, v := range after {
+		if _, live := inAfter[v.ID]; !live {
+			slots = append(slots, slot{index: i})
+		}
+	}
+	byIndex, byID = map[int]int{}, map[string]int{}
+	next, moving := 0, false // next: the after index the next kept place takes
+	for pos, cur := range slots {
+		if cur.index < 0 {
+			if moving {
+				byID[cur.id] = pos + 1
+			}
+			continue
+		}
+		moving = moving || cur.index != next
+		if moving {
+			byIndex[next] = pos + 1
+		}
+		next++
+	}
+	return byIndex, byID
+}
