@@ -82,12 +82,15 @@ type GlobalPicklist struct {
 // ActualValue is the stored value: it cannot change once set, so it pairs
 // desired and live options; when a manifest leaves it out it defaults to
 // the display value. Type is "used" or "unused" (global picklists).
+// SequenceNumber is the number Zoho answered for an observed value (0 when
+// unknown); it is not part of a manifest.
 type PicklistValue struct {
-	ID            string   `json:"id,omitempty"`
-	DisplayValue  string   `json:"display_value"`
-	ActualValue   *string  `json:"actual_value,omitempty"`
-	Type          *string  `json:"type,omitempty"`
-	PreviousNames []string `json:"previous_names,omitempty"`
+	ID             string   `json:"id,omitempty"`
+	DisplayValue   string   `json:"display_value"`
+	ActualValue    *string  `json:"actual_value,omitempty"`
+	Type           *string  `json:"type,omitempty"`
+	PreviousNames  []string `json:"previous_names,omitempty"`
+	SequenceNumber int      `json:"-"`
 }
 
 // Tooltip is a field's help text: Name is static_text or info_icon.

@@ -44,8 +44,12 @@ func globalPicklistObject(g zoho.GlobalPicklist) *model.Object {
 			if v.Type == model.PicklistUnused {
 				typ = model.PicklistUnused
 			}
-			values = append(values, model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue,
-				ActualValue: model.Ptr(v.Stored()), Type: model.Ptr(typ)})
+			pv := model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue,
+				ActualValue: model.Ptr(v.Stored()), Type: model.Ptr(typ)}
+			if v.SequenceNumber != nil {
+				pv.SequenceNumber = *v.SequenceNumber
+			}
+			values = append(values, pv)
 		}
 	}
 	m.PickListValues = &values

@@ -2,6 +2,7 @@ package observe_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +14,8 @@ import (
 
 // TestGlobalPicklistsRead: one GET for every set with its values; a set
 // being deleted is left out with a warning; a system set is a system
-// object; values keep their order, ids, stored values and types.
+// object; values keep their order, ids, stored values, types and
+// sequence numbers.
 func TestGlobalPicklistsRead(t *testing.T) {
 	seed := emulator.DemoSeed()
 	no := false
@@ -40,9 +42,9 @@ func TestGlobalPicklistsRead(t *testing.T) {
 		if v.ID == "" {
 			t.Errorf("value %s has no id", v.DisplayValue)
 		}
-		vals = append(vals, v.DisplayValue+"="+v.Stored()+"/"+*v.Type)
+		vals = append(vals, fmt.Sprintf("%s=%s/%s#%d", v.DisplayValue, v.Stored(), *v.Type, v.SequenceNumber))
 	}
-	if got := strings.Join(vals, ","); got != "EMEA=EMEA/used,Americas=Americas/used,APAC=APAC/used,Antarctica=Antarctica/unused" {
+	if got := strings.Join(vals, ","); got != "EMEA=EMEA/used#1,Americas=Americas/used#2,APAC=APAC/used#3,Antarctica=Antarctica/unused#4" {
 		t.Errorf("values %s", got)
 	}
 	if o := res.State.Get(model.Key{Kind: model.KindGlobalPicklist, Name: "team_member_role__s"}); o == nil || !o.System {

@@ -281,3 +281,104 @@ func TestGlobalPicklistSpecialCharacters(t *testing.T) {
 		t.Errorf("warnings %q", p.Warnings)
 	}
 }
+
+// TestGlobalPicklistSequenceNumbersWithGaps: Zoho may keep the sequence
+// numbers it answered (with gaps, after removals or edits in the UI) and
+// sort the values by number after an update that sets some of them. For
+// random lists whose live numbers have gaps, the update's numbers still
+// put the values in the target order under that reading, as well as under
+// the two others.
+func TestGlobalPicklistSequenceNumbersWithGaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 300; n++ {
+		names := make([]string, 1+rng.IntN(8))
+		seqs := make([]int, len(names))
+		for i := range names {
+			names[i] = fmt.Sprintf("v%d", i+1)
+			seqs[i] = 1 + i + rng.IntN(3)
+			if i > 0 {
+				seqs[i] = seqs[i-1] + 1 + rng.IntN(3)
+			}
+		}
+		live := liveSet("Regions", false, names...)
+		for i := range *live.GlobalPicklist.PickListValues {
+			(*live.GlobalPicklist.PickListValues)[i].SequenceNumber = seqs[i]
+		}
+		var target []string
+		for _, nm := range names {
+			if rng.IntN(4) > 0 {
+				target = append(target, nm)
+			}
+		}
+		if rng.IntN(2) == 0 {
+			target = append(target, "new0")
+		}
+		if len(target) == 0 {
+			target = []string{"only"}
+		}
+		rng.Shuffle(len(target), func(i, j int) { target[i], target[j] = target[j], target[i] })
+		var b strings.Builder
+		b.WriteString(gpHead + "pick_list_values:\n")
+		for _, nm := range target {
+			b.WriteString("  - display_value: " + nm + "\n")
+		}
+		p, err := planGP(t, live, b.String())
+		if err != nil {
+			t.Fatalf("%v -> %v: %v", names, target, err)
+		}
+		if got := simulateKept(t, names, seqs, p); !slices.Equal(got, target) {
+			t.Fatalf("%v (numbers %v) -> %v gives %v\nrequests: %s", names, seqs, target, got, requestText(p))
+		}
+		for _, mode := range []string{"insert", "renumber"} {
+			if got := simulate(t, names, p, mode); !slices.Equal(got, target) {
+				t.Fatalf("%s: %v -> %v gives %v\nrequests: %s", mode, names, target, got, requestText(p))
+			}
+		}
+	}
+}
+
+// simulateKept applies the plan's PATCHes to values with the given live
+// sequence numbers under the reading that keeps numbers: a removal leaves
+// a gap, a new value without a number takes the highest plus one, a given
+// number replaces the value's own, and the values are sorted by number
+// (ties keep their order).
+func simulateKept(t *testing.T, names []string, seqs []int, p *plan.Plan) []string {
+	type val struct {
+		id, name string
+		seq      int
+	}
+	var list []val
+	for i, n := range names {
+		list = append(list, val{fmt.Sprintf("id%d", i+1), n, seqs[i]})
+	}
+	fresh := 0
+	for _, r := range p.Requests {
+		for _, e := range bodyOf(t, r).PickListValues {
+			top := 0
+			for _, v := range list {
+				top = max(top, v.seq)
+			}
+			i := slices.IndexFunc(list, func(v val) bool { return v.id == e.ID })
+			switch {
+			case e.Delete:
+				list = slices.Delete(list, i, i+1)
+				continue
+			case e.ID == "":
+				fresh++
+				list = append(list, val{fmt.Sprintf("new-%d", fresh), e.DisplayValue, top + 1})
+				i = len(list) - 1
+			case e.DisplayValue != "":
+				list[i].name = e.DisplayValue
+			}
+			if e.SequenceNumber > 0 {
+				list[i].seq = e.SequenceNumber
+			}
+		}
+		sort.SliceStable(list, func(i, j int) bool { return list[i].seq < list[j].seq })
+	}
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = v.name
+	}
+	return out
+}

@@ -171,53 +171,80 @@ func orderText(vs []model.PicklistValue) string {
 // gone (by id) and appends the new values at the end; the live values
 // removed later keep their places. From the first place where that list
 // and the target differ, every value gets its target place (1-based) as
-// sequence_number. This is right whether Zoho inserts each numbered value
-// at its number in increasing order, or numbers the values and sorts them;
-// numbering only the values whose place changes is not right when Zoho
-// inserts.
+// sequence_number; from the first place of all when a place before that
+// one holds a live value whose number Zoho answered is not its place (gaps
+// left by removals, or by this update's own removal). This is right
+// whether Zoho inserts each numbered value at its number in increasing
+// order, numbers the values and sorts them, or keeps the numbers it has
+// and sorts; numbering only the values whose place changes is not right
+// when Zoho inserts.
 func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex map[int]int, byID map[string]int) {
+	slots := moveSlots(before, after, gone)
+	byIndex, byID, settled := numberSlots(slots, false)
+	if !settled && len(byIndex)+len(byID) > 0 {
+		byIndex, byID, _ = numberSlots(slots, true)
+	}
+	return byIndex, byID
+}
+
+// moveSlot is one place of the list as an update leaves it before any
+// move: an after index, or a live value a later request removes (index -1,
+// id), with the live value's sequence number (0 for a new value, or when
+// not known).
+type moveSlot struct {
+	index int
+	id    string
+	seq   int
+}
+
+func moveSlots(before, after []model.PicklistValue, gone []string) []moveSlot {
 	inAfter := map[string]int{}
 	for i, v := range after {
 		if v.ID != "" {
 			inAfter[v.ID] = i
 		}
 	}
-	// slot is one place of the list as the update leaves it before any
-	// move: an after index, or a live value a later request removes.
-	type slot struct {
-		index int
-		id    string
-	}
-	var slots []slot
+	var slots []moveSlot
 	for _, b := range before {
 		if slices.Contains(gone, b.ID) {
 			continue
 		}
 		if i, ok := inAfter[b.ID]; ok {
-			slots = append(slots, slot{index: i})
+			slots = append(slots, moveSlot{index: i, seq: b.SequenceNumber})
 		} else {
-			slots = append(slots, slot{index: -1, id: b.ID})
+			slots = append(slots, moveSlot{index: -1, id: b.ID, seq: b.SequenceNumber})
 		}
 	}
 	for i, v := range after {
 		if _, live := inAfter[v.ID]; !live {
-			slots = append(slots, slot{index: i})
+			slots = append(slots, moveSlot{index: i})
 		}
 	}
-	byIndex, byID = map[int]int{}, map[string]int{}
-	next, moving := 0, false // next: the after index the next kept place takes
+	return slots
+}
+
+// numberSlots numbers the slots from the first one out of place (from the
+// first of all with all), and reports whether each slot before that one
+// holds its place as its live number (or an unknown one).
+func numberSlots(slots []moveSlot, all bool) (byIndex map[int]int, byID map[string]int, settled bool) {
+	byIndex, byID, settled = map[int]int{}, map[string]int{}, true
+	next, moving := 0, all // next: the after index the next kept place takes
 	for pos, cur := range slots {
-		if cur.index < 0 {
+		if cur.index >= 0 {
+			moving = moving || cur.index != next
+		}
+		if !moving && cur.seq != 0 && cur.seq != pos+1 {
+			settled = false
+		}
+		switch {
+		case cur.index < 0 && moving:
+			byID[cur.id] = pos + 1
+		case cur.index >= 0:
 			if moving {
-				byID[cur.id] = pos + 1
+				byIndex[next] = pos + 1
 			}
-			continue
+			next++
 		}
-		moving = moving || cur.index != next
-		if moving {
-			byIndex[next] = pos + 1
-		}
-		next++
 	}
-	return byIndex, byID
+	return byIndex, byID, settled
 }
