@@ -67,6 +67,7 @@ func (b *builder) globalPicklistRequests() {
 			b.newRequest("DELETE", gpPath+"/"+c.ID, nil, gpKey, nil, []model.Key{c.Key})
 		}
 	}
+	b.checkGlobalPicklistLabels()
 }
 
 // globalPicklistWrite is the request that creates the global picklist

@@ -382,3 +382,48 @@ func simulateKept(t *testing.T, names []string, seqs []int, p *plan.Plan) []stri
 	}
 	return out
 }
+
+// TestGlobalPicklistLabelTaken: Zoho keeps set labels unique ("Duplicate
+// name found"), so a create or a relabel to a label another set holds
+// after the plan, or holds until its deletion (which goes last), is a plan
+// error at display_label; a label another set gives up is not.
+func TestGlobalPicklistLabelTaken(t *testing.T) {
+	sizes := liveSet("Sizes", false, "S")
+	sizes.ID = "901"
+	const create = gpHead + "display_label: sizes\npick_list_values: [{display_value: A}]\n"
+	_, err := planGP(t, nil, create, sizes)
+	want := `g.yaml:3:1: GlobalPicklist "Regions": display_label "sizes" is the label of the global picklist Sizes after this plan, and Zoho keeps global picklist labels unique ("Duplicate name found", DUPLICATE_DATA); choose another label`
+	if err == nil || err.Error() != want {
+		t.Errorf("create: got  %v\nwant %s", err, want)
+	}
+	_, err = planGP(t, liveSet("Regions", false, "A"), gpHead+"display_label: Sizes\n", sizes)
+	if err == nil || !strings.Contains(err.Error(), `display_label "Sizes" is the label of the global picklist Sizes`) {
+		t.Errorf("relabel: %v", err)
+	}
+	m, err := desired.Parse(desired.File{Path: "g.yaml", Data: []byte(create +
+		"---\napiVersion: crmsync/v1\nkind: GlobalPicklist\napi_name: Sizes\nabsent: true\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs := model.NewState()
+	obs.Put(sizes)
+	_, err = plan.Make(plan.Input{Desired: m.State, Observed: obs}, plan.Options{})
+	if err == nil || !strings.Contains(err.Error(), "which this plan deletes last, and Zoho may keep it until the deletion job ends; apply the deletion first") {
+		t.Errorf("label of a set deleted in the same plan: %v", err)
+	}
+	p, err := planGP(t, nil, create+"---\napiVersion: crmsync/v1\nkind: GlobalPicklist\napi_name: Sizes\ndisplay_label: Old sizes\n", sizes)
+	if err != nil || p.Summary.Create != 1 || p.Summary.Update != 1 {
+		t.Fatalf("a label the other set gives up: %v %+v", err, p)
+	}
+	var post, patch plan.Request
+	for _, r := range p.Requests {
+		if r.Method == "POST" {
+			post = r
+		} else {
+			patch = r
+		}
+	}
+	if !slices.Contains(post.After, patch.ID) {
+		t.Errorf("the create (after %v) does not wait for the relabel %d that frees its label:%s", post.After, patch.ID, requestText(p))
+	}
+}
