@@ -24,7 +24,7 @@ func readGlobalPicklists(ctx context.Context, rd Reader, _ model.Scope, r *raw) 
 func (r *raw) convertGlobalPicklists(res *Result, _ model.Scope) {
 	for _, g := range r.globalPicklists {
 		if g.Presence != nil && !*g.Presence {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("global picklist %s is being deleted (Zoho answers presence false); it is left out until the deletion ends", g.APIName))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("global picklist %s is being deleted (Zoho answers presence false); it is left out until the deletion ends, and a manifest that declares it plans a new set, which Zoho may refuse (same name or label) until then", g.APIName))
 			continue
 		}
 		res.State.Put(globalPicklistObject(g))

@@ -63,25 +63,35 @@ func (v GlobalPicklistValue) Stored() string {
 // ListGlobalPicklists reads every global picklist with its values (GET
 // /settings/global_picklists?include=pick_list_values; the list has values
 // only with include, q14). A set the answer gives without values is read
-// again by id (the single GET always has them); 204 gives nil. Values are
-// returned in sequence order.
+// again by id (the single GET always has them), unless its deletion is
+// running (presence false: its values are not needed, and the set may be
+// gone by then); a set that is gone by then (204) is left out. 204 on the
+// list gives nil. Values are returned in sequence order.
 func (c *Client) ListGlobalPicklists(ctx context.Context) ([]GlobalPicklist, error) {
 	q := url.Values{"include": {"pick_list_values"}}
 	list, _, err := getList[GlobalPicklist](ctx, c, "/settings/global_picklists", q, keyGlobalPicklists)
 	if err != nil {
 		return nil, err
 	}
-	for i := range list {
-		if list[i].PickListValues == nil {
-			one, err := c.GetGlobalPicklist(ctx, string(list[i].ID))
+	out := list[:0]
+	for _, g := range list {
+		if g.PickListValues == nil && (g.Presence == nil || *g.Presence) {
+			one, err := c.GetGlobalPicklist(ctx, string(g.ID))
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
-			list[i].PickListValues = one.PickListValues
+			g.PickListValues = one.PickListValues
 		}
-		sortValues(list[i].PickListValues)
+		sortValues(g.PickListValues)
+		out = append(out, g)
 	}
-	return list, nil
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
 }
 
 // GetGlobalPicklist reads one global picklist with its values (GET
