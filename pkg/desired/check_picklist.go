@@ -12,22 +12,39 @@ import (
 // display values and actual values without regard to case or surrounding
 // spaces ("Duplicate option found", fields.md §9.3), so these do too.
 
-// checkGlobalPicklist: its values are well-formed and at least one is used
-// ("Values in the pick list field cannot be empty", fields.md §9.3).
+// checkGlobalPicklist: its values are well-formed, at least one and at
+// most 1000 are used ("Values in the pick list field cannot be empty"), and
+// at most 500 unused (fields.md §9.3).
 func checkGlobalPicklist(g *model.GlobalPicklist, t *tree) []finding {
 	if g.PickListValues == nil {
 		return nil
 	}
 	out := checkPicklistValues(*g.PickListValues, t, "/pick_list_values")
-	used := false
+	used, unused := 0, 0
 	for _, v := range *g.PickListValues {
-		used = used || !v.Unused()
+		if v.Unused() {
+			unused++
+		} else {
+			used++
+		}
 	}
-	if !used {
+	switch {
+	case used == 0:
 		out = append(out, t.finding("/pick_list_values", "a global picklist needs at least one used value: remove type: unused from one of them"))
+	case used > maxUsedValues:
+		out = append(out, t.finding("/pick_list_values", "%d used values, and Zoho keeps at most %d used values in a global picklist (LIMIT_EXCEEDED); remove some, or make them unused", used, maxUsedValues))
+	}
+	if unused > maxUnusedValues {
+		out = append(out, t.finding("/pick_list_values", "%d unused values, and Zoho keeps at most %d unused values in a global picklist (LIMIT_EXCEEDED); remove some", unused, maxUnusedValues))
 	}
 	return out
 }
+
+// The most used and unused values of a global picklist (fields.md §9.3).
+const (
+	maxUsedValues   = 1000
+	maxUnusedValues = 500
+)
 
 // checkPicklistValues reports, at the value's position: a display value or
 // an actual value given twice, a -None- value, and previous names that
@@ -64,7 +81,7 @@ func checkPicklistValues(values []model.PicklistValue, t *tree, ptr string) []fi
 			case inList && j == i:
 				out = append(out, t.finding(at, "the previous name %q is this value's own display value; remove it", p))
 			case inList:
-				out = append(out, t.finding(at, "the previous name %q is the display value of another value of the list (line %d), so it cannot also be renamed; remove one of the two",
+				out = append(out, t.finding(at, "the previous name %q is the display value of another value of the list (line %d), so it cannot also be renamed; remove one of the two, or name each value by its actual_value to pass display values from value to value (a swap, a chain of renames)",
 					p, line(j, "display_value")))
 			}
 			if j, dup := prev[model.Fold(p)]; dup && j != i {

@@ -1,6 +1,8 @@
 package desired
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,7 +26,7 @@ func TestInvalidGlobalPicklists(t *testing.T) {
 			[]string{`g.yaml:6:24: GlobalPicklist "Regions": pick_list_values[1].actual_value: the actual value "x" is in the list twice (first at line 5); each value needs its own`}},
 		{"previous name still in the list", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values:",
 			"  - display_value: APAC", "  - display_value: Asia Pacific", "    previous_names: [apac]")},
-			[]string{`g.yaml:7:22: GlobalPicklist "Regions": pick_list_values[1].previous_names[0]: the previous name "apac" is the display value of another value of the list (line 5), so it cannot also be renamed; remove one of the two`}},
+			[]string{`g.yaml:7:22: GlobalPicklist "Regions": pick_list_values[1].previous_names[0]: the previous name "apac" is the display value of another value of the list (line 5), so it cannot also be renamed; remove one of the two, or name each value by its actual_value to pass display values from value to value (a swap, a chain of renames)`}},
 		{"previous name of two values and own name", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values:",
 			"  - display_value: Asia", "    previous_names: [APAC]", "  - display_value: Pacific", "    previous_names: [APAC, Pacific]")},
 			[]string{
@@ -34,6 +36,10 @@ func TestInvalidGlobalPicklists(t *testing.T) {
 		{"no used value", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values:",
 			"  - {display_value: A, type: unused}")},
 			[]string{`g.yaml:4:1: GlobalPicklist "Regions": pick_list_values: a global picklist needs at least one used value: remove type: unused from one of them`}},
+		{"more used values than Zoho keeps", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values: ["+values(1001, "")+"]")},
+			[]string{`g.yaml:4:1: GlobalPicklist "Regions": pick_list_values: 1001 used values, and Zoho keeps at most 1000 used values in a global picklist (LIMIT_EXCEEDED); remove some, or make them unused`}},
+		{"more unused values than Zoho keeps", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values: [{display_value: A}, "+values(501, ", type: unused")+"]")},
+			[]string{`g.yaml:4:1: GlobalPicklist "Regions": pick_list_values: 501 unused values, and Zoho keeps at most 500 unused values in a global picklist (LIMIT_EXCEEDED); remove some`}},
 		{"bad type and api name", []File{y("g.yaml", hdrGP, "api_name: Regions_", "pick_list_values:",
 			"  - {display_value: A, type: hidden}")},
 			[]string{
@@ -53,4 +59,13 @@ func TestInvalidGlobalPicklists(t *testing.T) {
 			}
 		})
 	}
+}
+
+// values is n flow-style picklist values V1...Vn, each with extra keys.
+func values(n int, extra string) string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("{display_value: V%d%s}", i+1, extra)
+	}
+	return strings.Join(out, ", ")
 }
