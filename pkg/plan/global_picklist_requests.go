@@ -57,6 +57,7 @@ func (b *builder) globalPicklistRequests() {
 		if c.Key.Kind != model.KindGlobalPicklist {
 			continue
 		}
+		b.checkManyUsers(c)
 		switch c.Action {
 		case Create:
 			b.gpWrites[model.Fold(c.Key.Name)] = b.newRequest("POST", gpPath, nil, gpKey,
