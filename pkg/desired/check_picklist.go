@@ -3,6 +3,7 @@ package desired
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -12,16 +13,21 @@ import (
 // display values and actual values without regard to case or surrounding
 // spaces ("Duplicate option found", fields.md §9.3), so these do too.
 
-// checkGlobalPicklist: its values are well-formed, at least one and at
-// most 1000 are used ("Values in the pick list field cannot be empty"), and
-// at most 500 unused (fields.md §9.3).
+// checkGlobalPicklist: its label and values have no surrounding spaces,
+// its values are well-formed, at least one and at most 1000 are used
+// ("Values in the pick list field cannot be empty"), and at most 500
+// unused (fields.md §9.3).
 func checkGlobalPicklist(g *model.GlobalPicklist, t *tree) []finding {
+	out := spaced(t, "/display_label", g.DisplayLabel)
 	if g.PickListValues == nil {
-		return nil
+		return out
 	}
-	out := checkPicklistValues(*g.PickListValues, t, "/pick_list_values")
+	out = append(out, checkPicklistValues(*g.PickListValues, t, "/pick_list_values")...)
 	used, unused := 0, 0
-	for _, v := range *g.PickListValues {
+	for i, v := range *g.PickListValues {
+		at := "/pick_list_values/" + strconv.Itoa(i)
+		out = append(out, spaced(t, at+"/display_value", &v.DisplayValue)...)
+		out = append(out, spaced(t, at+"/actual_value", v.ActualValue)...)
 		if v.Unused() {
 			unused++
 		} else {
@@ -38,6 +44,16 @@ func checkGlobalPicklist(g *model.GlobalPicklist, t *tree) []finding {
 		out = append(out, t.finding("/pick_list_values", "%d unused values, and Zoho keeps at most %d unused values in a global picklist (LIMIT_EXCEEDED); remove some", unused, maxUnusedValues))
 	}
 	return out
+}
+
+// spaced reports a text that starts or ends with spaces: Zoho compares
+// names without them and may store them trimmed, and the plan compares
+// texts exactly, so it would find the same change on every run.
+func spaced(t *tree, ptr string, s *string) []finding {
+	if s == nil || *s == strings.TrimSpace(*s) {
+		return nil
+	}
+	return []finding{t.finding(ptr, "%q starts or ends with spaces, which Zoho may drop (the plan would then find a change on every run); remove them", *s)}
 }
 
 // The most used and unused values of a global picklist (fields.md §9.3).

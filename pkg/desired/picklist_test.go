@@ -19,8 +19,8 @@ func TestInvalidGlobalPicklists(t *testing.T) {
 		want  []string
 	}{
 		{"display values twice, case-blind", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values:",
-			"  - display_value: EMEA", "  - display_value: ' emea'")},
-			[]string{`g.yaml:6:5: GlobalPicklist "Regions": pick_list_values[1].display_value: the display value " emea" is in the list twice (first at line 5); values that differ only in case or spaces are the same`}},
+			"  - display_value: EMEA", "  - display_value: emea")},
+			[]string{`g.yaml:6:5: GlobalPicklist "Regions": pick_list_values[1].display_value: the display value "emea" is in the list twice (first at line 5); values that differ only in case or spaces are the same`}},
 		{"actual values twice", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values:",
 			"  - {display_value: A, actual_value: X}", "  - {display_value: B, actual_value: x}")},
 			[]string{`g.yaml:6:24: GlobalPicklist "Regions": pick_list_values[1].actual_value: the actual value "x" is in the list twice (first at line 5); each value needs its own`}},
@@ -40,6 +40,13 @@ func TestInvalidGlobalPicklists(t *testing.T) {
 			[]string{`g.yaml:4:1: GlobalPicklist "Regions": pick_list_values: 1001 used values, and Zoho keeps at most 1000 used values in a global picklist (LIMIT_EXCEEDED); remove some, or make them unused`}},
 		{"more unused values than Zoho keeps", []File{y("g.yaml", hdrGP, "api_name: Regions", "pick_list_values: [{display_value: A}, "+values(501, ", type: unused")+"]")},
 			[]string{`g.yaml:4:1: GlobalPicklist "Regions": pick_list_values: 501 unused values, and Zoho keeps at most 500 unused values in a global picklist (LIMIT_EXCEEDED); remove some`}},
+		{"surrounding spaces", []File{y("g.yaml", hdrGP, "api_name: Regions", "display_label: 'Regions '", "pick_list_values:",
+			"  - {display_value: ' EMEA', actual_value: 'emea '}")},
+			[]string{
+				`g.yaml:4:1: GlobalPicklist "Regions": display_label: "Regions " starts or ends with spaces, which Zoho may drop (the plan would then find a change on every run); remove them`,
+				`g.yaml:6:6: GlobalPicklist "Regions": pick_list_values[0].display_value: " EMEA" starts or ends with spaces, which Zoho may drop (the plan would then find a change on every run); remove them`,
+				`g.yaml:6:30: GlobalPicklist "Regions": pick_list_values[0].actual_value: "emea " starts or ends with spaces, which Zoho may drop (the plan would then find a change on every run); remove them`,
+			}},
 		{"bad type and api name", []File{y("g.yaml", hdrGP, "api_name: Regions_", "pick_list_values:",
 			"  - {display_value: A, type: hidden}")},
 			[]string{
