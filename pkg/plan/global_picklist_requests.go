@@ -133,9 +133,10 @@ func (b *builder) gpUpdate(c *Change) {
 	}
 }
 
-// gpEntries are the value entries of an update: renames, moves to used,
-// new values and sequence numbers, in target order, then now (the removal
-// the update itself makes). gone are the values now deletes.
+// gpEntries are the value entries of an update: the removal the update
+// itself makes (in now) first, then renames, moves to used and to unused,
+// new values and sequence numbers, in target order. gone are the values
+// now deletes.
 func (b *builder) gpEntries(c *Change, gone []string, now []globalpicklist.Value) []globalpicklist.Value {
 	g, live := c.After.GlobalPicklist, values(c.Before.GlobalPicklist)
 	if g.PickListValues == nil {
@@ -152,6 +153,11 @@ func (b *builder) gpEntries(c *Change, gone []string, now []globalpicklist.Value
 		byID[v.ID] = v
 	}
 	var out []globalpicklist.Value
+	for _, n := range now { // first: the display value it frees is then free
+		if n.Delete {
+			out = append(out, n)
+		}
+	}
 	for i, v := range after {
 		e := globalpicklist.Value{ID: v.ID, SequenceNumber: moves[i]}
 		l, ok := byID[v.ID]
@@ -181,11 +187,6 @@ func (b *builder) gpEntries(c *Change, gone []string, now []globalpicklist.Value
 	for _, l := range live { // values a later request removes, moved meanwhile
 		if seq := laterMoves[l.ID]; seq > 0 {
 			out = append(out, globalpicklist.Value{ID: l.ID, SequenceNumber: seq})
-		}
-	}
-	for _, n := range now {
-		if n.Delete {
-			out = append(out, n)
 		}
 	}
 	return out

@@ -427,3 +427,22 @@ func TestGlobalPicklistLabelTaken(t *testing.T) {
 		t.Errorf("the create (after %v) does not wait for the relabel %d that frees its label:%s", post.After, patch.ID, requestText(p))
 	}
 }
+
+// TestGlobalPicklistFreedNameDeletedFirst: a removal that frees a display
+// value the same update gives another value is the update's first entry,
+// so the name is free whether Zoho checks display values at the end of the
+// request or entry by entry.
+func TestGlobalPicklistFreedNameDeletedFirst(t *testing.T) {
+	live := liveSet("Regions", false, "EMEA", "Europe", "APAC")
+	p, err := planGP(t, live, gpHead+"pick_list_values:\n  - {display_value: EMEA, actual_value: Europe}\n  - display_value: APAC\n  - display_value: Africa\n")
+	if err != nil || len(p.Requests) != 1 {
+		t.Fatalf("plan: %v %+v", err, p)
+	}
+	vals := bodyOf(t, p.Requests[0]).PickListValues
+	if len(vals) == 0 || vals[0] != (globalpicklist.Value{ID: "id1", Delete: true}) {
+		t.Errorf("entries %+v, want the removal of id1 first", vals)
+	}
+	if got := simulate(t, []string{"EMEA", "Europe", "APAC"}, p, "insert"); !slices.Equal(got, []string{"EMEA", "APAC", "Africa"}) {
+		t.Errorf("values after the update: %v", got)
+	}
+}
