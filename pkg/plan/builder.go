@@ -114,7 +114,7 @@ func (b *builder) diffPair(p pair) {
 	case d.Absent && o == nil:
 		return
 	case d.Absent && o.System:
-		b.problem(d, "cannot be absent: it is a system object (the top role, or a system-defined locking configuration), which is never deleted", []any{"absent"})
+		b.problem(d, "cannot be absent: it is a system object (the top role, a system-defined locking configuration or global picklist), which is never deleted", []any{"absent"})
 		return
 	case d.Absent:
 		b.add(b.deleteChange(o, d))

@@ -446,3 +446,12 @@ func TestGlobalPicklistFreedNameDeletedFirst(t *testing.T) {
 		t.Errorf("values after the update: %v", got)
 	}
 }
+
+// TestGlobalPicklistSystemSetAbsent: a system set (customizable false) is
+// never deleted: absent: true is a plan error that says what it is.
+func TestGlobalPicklistSystemSetAbsent(t *testing.T) {
+	_, err := planGP(t, liveSet("Regions", true, "A"), gpHead+"absent: true\n")
+	if err == nil || !strings.Contains(err.Error(), "cannot be absent: it is a system object (the top role, a system-defined locking configuration or global picklist)") {
+		t.Errorf("err = %v", err)
+	}
+}

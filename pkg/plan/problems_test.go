@@ -213,7 +213,7 @@ name: CEO
 absent: true
 transfer_to: Manager
 `,
-			want: []string{`m.yaml:4:1: Role "CEO": cannot be absent: it is a system object (the top role, or a system-defined locking configuration), which is never deleted`},
+			want: []string{`m.yaml:4:1: Role "CEO": cannot be absent: it is a system object (the top role, a system-defined locking configuration or global picklist), which is never deleted`},
 		},
 		{
 			name: "new role without reporting_to",
