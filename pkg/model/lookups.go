@@ -49,6 +49,10 @@ type Lookups struct {
 	// FEATURE_NOT_SUPPORTED: the org's edition has none), so that the plan
 	// reports it at the manifest instead of failing the read.
 	LockingErrors map[string]string `json:"locking_errors,omitempty"`
+	// GlobalPicklistsDeleting maps the API name of each global picklist
+	// whose deletion Zoho is still running (presence false; left out of the
+	// live state) to its display label: both stay taken until it ends.
+	GlobalPicklistsDeleting map[string]string `json:"global_picklists_deleting,omitempty"`
 }
 
 // Scope says what observe must read for a set of manifests: one list GET per

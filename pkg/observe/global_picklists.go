@@ -19,12 +19,17 @@ func readGlobalPicklists(ctx context.Context, rd Reader, _ model.Scope, r *raw) 
 
 // convertGlobalPicklists turns the sets read into objects. A set whose
 // deletion is running (presence false, fields.md §9.2, §9.5) is left out,
-// with a warning: it is on its way out, and Zoho refuses every write to it.
+// with a warning and recorded in the look-ups (its name and label stay
+// taken): it is on its way out, and Zoho refuses every write to it.
 // A set that is not customizable (a system set) is a system object.
 func (r *raw) convertGlobalPicklists(res *Result, _ model.Scope) {
 	for _, g := range r.globalPicklists {
 		if g.Presence != nil && !*g.Presence {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("global picklist %s is being deleted (Zoho answers presence false); it is left out until the deletion ends, and a manifest that declares it plans a new set, which Zoho may refuse (same name or label) until then", g.APIName))
+			if res.Lookups.GlobalPicklistsDeleting == nil {
+				res.Lookups.GlobalPicklistsDeleting = map[string]string{}
+			}
+			res.Lookups.GlobalPicklistsDeleting[g.APIName] = g.DisplayLabel
+			res.Warnings = append(res.Warnings, fmt.Sprintf("global picklist %s is being deleted (Zoho answers presence false); it is left out until the deletion ends, and its API name and label stay taken until then", g.APIName))
 			continue
 		}
 		res.State.Put(globalPicklistObject(g))

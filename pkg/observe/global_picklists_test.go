@@ -53,6 +53,9 @@ func TestGlobalPicklistsRead(t *testing.T) {
 	if o := res.State.Get(model.Key{Kind: model.KindGlobalPicklist, Name: "Old_Sizes"}); o != nil {
 		t.Errorf("a set being deleted is read: %+v", o)
 	}
+	if got := res.Lookups.GlobalPicklistsDeleting; len(got) != 1 || got["Old_Sizes"] != "Old Sizes" {
+		t.Errorf("sets being deleted in the look-ups: %v", got)
+	}
 	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.Contains(w, "Old_Sizes is being deleted") }) {
 		t.Errorf("warnings %v", res.Warnings)
 	}

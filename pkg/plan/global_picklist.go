@@ -84,6 +84,9 @@ func (b *builder) createGlobalPicklist(d *model.Object) *Change {
 		b.problem(d, "no global picklist %q in the org, and Zoho creates one only with %s: add them", []any{"api_name"}, d.Key.Name, strings.Join(missing, " and "))
 		return nil
 	}
+	if b.checkDeleting(d, true, *dg.DisplayLabel) {
+		return nil
+	}
 	m := *dg
 	vals := mergeValues(*dg.PickListValues, nil)
 	m.PickListValues = &vals

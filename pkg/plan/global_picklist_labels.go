@@ -42,6 +42,9 @@ func (b *builder) checkGlobalPicklistLabels() {
 		if h.change == nil || h.change.Action == Delete || model.Fold(h.after) == model.Fold(h.live) {
 			continue
 		}
+		if h.change.Action == Update && b.checkDeleting(b.desiredOf(h.change), false, h.after) {
+			continue
+		}
 		for _, o := range sets {
 			switch {
 			case o == h:
@@ -58,4 +61,22 @@ func (b *builder) checkGlobalPicklistLabels() {
 			}
 		}
 	}
+}
+
+// checkDeleting refuses a set created with the name or label, or relabeled
+// to the label, of a set whose deletion Zoho still runs (presence false):
+// both stay taken until the job ends (fields.md §9.5, q11).
+func (b *builder) checkDeleting(d *model.Object, create bool, label string) bool {
+	for name, l := range b.in.Lookups.GlobalPicklistsDeleting {
+		switch {
+		case create && model.Fold(name) == model.Fold(d.Key.Name):
+			b.problem(d, "Zoho is still deleting the global picklist %s (presence false), whose API name this set takes; wait until the deletion ends, then apply again", []any{"api_name"}, name)
+		case label != "" && model.SameName(l, label):
+			b.problem(d, "Zoho is still deleting the global picklist %s (presence false), whose label %q this set takes; wait until the deletion ends, then apply again, or choose another label", []any{"display_label"}, name, l)
+		default:
+			continue
+		}
+		return true
+	}
+	return false
 }

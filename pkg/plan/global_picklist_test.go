@@ -455,3 +455,25 @@ func TestGlobalPicklistSystemSetAbsent(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestGlobalPicklistBeingDeleted: a set whose deletion Zoho still runs
+// (presence false, left out of the live state) keeps its name and label
+// until the job ends, so a create with either is a plan error that says to
+// wait, not a create Zoho refuses.
+func TestGlobalPicklistBeingDeleted(t *testing.T) {
+	for _, manifest := range []string{
+		gpHead + "display_label: Areas\npick_list_values: [{display_value: A}]\n",
+		"apiVersion: crmsync/v1\nkind: GlobalPicklist\napi_name: Areas\ndisplay_label: sales regions\npick_list_values: [{display_value: A}]\n",
+	} {
+		m, err := desired.Parse(desired.File{Path: "g.yaml", Data: []byte(manifest)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lk := &model.Lookups{GlobalPicklistsDeleting: map[string]string{"regions": "Sales Regions"}}
+		_, err = plan.Make(plan.Input{Desired: m.State, Observed: model.NewState(), Lookups: lk}, plan.Options{})
+		if err == nil || !strings.Contains(err.Error(), "Zoho is still deleting the global picklist regions (presence false)") ||
+			!strings.Contains(err.Error(), "wait until the deletion ends") {
+			t.Errorf("%s: err = %v", manifest, err)
+		}
+	}
+}
