@@ -26,10 +26,11 @@ const (
 //   - one update removes at most one value and moves at most one value to
 //     unused (LIMIT_EXCEEDED, limit 1), so further removals go in further
 //     PATCHes, each after the one before;
-//   - removals wait for the plan's Field and locking writes (a locking rule
-//     may compare with the value: Zoho refuses to remove it while one does),
-//     except one removal that frees a display value the update gives
-//     another value, which goes in the update itself;
+//   - removals wait for the plan's Field writes and the locking writes of
+//     modules whose fields use the set (a locking rule may compare with the
+//     value: Zoho refuses to remove it while one does), except one removal
+//     that frees a display value the update gives another value, which goes
+//     in the update itself as its first entry;
 //   - a delete is a DELETE by id, which waits for every other write and may
 //     answer 202 SCHEDULED (q11).
 
@@ -98,10 +99,11 @@ func (b *builder) gpUpdate(c *Change) {
 	dels, unused, freeing := b.gpRemovals(c)
 	var gone []string
 	var now []globalpicklist.Value
-	if len(freeing) > 0 || (len(dels) > 0 && !b.removalsWait()) {
+	wait := b.removalsWait(c.Key.Name)
+	if len(freeing) > 0 || (len(dels) > 0 && !wait) {
 		gone, now, dels = []string{dels[0]}, []globalpicklist.Value{{ID: dels[0], Delete: true}}, dels[1:]
 	}
-	if len(unused) > 0 && !b.removalsWait() {
+	if len(unused) > 0 && !wait {
 		now, unused = append(now, globalpicklist.Value{ID: unused[0], Type: model.PicklistUnused}), unused[1:]
 	}
 	entries := b.gpEntries(c, gone, now)
@@ -226,29 +228,44 @@ func (b *builder) gpRemovals(c *Change) (dels, unused, freeing []string) {
 	return append(slices.Clone(freeing), rest...), unused, freeing
 }
 
-// removalsWait reports whether the plan has Field or locking writes, which
-// value removals must wait for.
-func (b *builder) removalsWait() bool {
-	return slices.ContainsFunc(b.changes, func(c *Change) bool {
-		return c.Key.Kind == model.KindField || c.Key.Kind == model.KindLockingConfig
-	})
+// removalsWait reports whether the plan has writes that the value removals
+// of set must wait for (removalWaitsFor).
+func (b *builder) removalsWait(set string) bool {
+	return slices.ContainsFunc(b.changes, func(c *Change) bool { return b.removalWaitsFor(c, set) })
+}
+
+// removalWaitsFor reports whether a removal from set waits for c: every
+// Field write, and the locking writes of a module with a field that uses
+// the set, or whose fields were not read (a rule there may compare with the
+// value, and Zoho refuses to remove it while one does).
+func (b *builder) removalWaitsFor(c *Change, set string) bool {
+	switch c.Key.Kind {
+	case model.KindField:
+		return true
+	case model.KindLockingConfig:
+		fields, read := b.in.Lookups.Fields[c.Key.Name]
+		return !read || slices.ContainsFunc(fields, func(f model.FieldInfo) bool {
+			return f.GlobalPicklist != "" && model.SameName(f.GlobalPicklist, set)
+		})
+	}
+	return false
 }
 
 // globalPicklistRemovals builds the queued removal PATCHes, once the Field
-// and locking writes exist: each waits for those, and goes after the
-// update of its set and the removal before it.
+// and locking writes exist: each waits for those it must (removalWaitsFor),
+// and goes after the update of its set and the removal before it.
 func (b *builder) globalPicklistRemovals() {
-	var others []int
-	for _, r := range b.reqs {
-		for _, k := range r.Changes {
-			if (k.Kind == model.KindField || k.Kind == model.KindLockingConfig) && r.Method != "DELETE" {
-				others = append(others, r.ID)
-				break
-			}
-		}
-	}
 	prev := map[*Change]int{}
 	for _, p := range b.gpPending {
+		var others []int
+		for _, r := range b.reqs {
+			if r.Method != "DELETE" && slices.ContainsFunc(r.Changes, func(k model.Key) bool {
+				c := b.byKey[k]
+				return c != nil && b.removalWaitsFor(c, p.c.Key.Name)
+			}) {
+				others = append(others, r.ID)
+			}
+		}
 		it := globalpicklist.Item{DisplayLabel: strOf(p.c.After.GlobalPicklist.DisplayLabel), PickListValues: p.values}
 		id := b.newRequest("PATCH", gpPath+"/"+p.c.ID, nil, gpKey, globalpicklist.Body{GlobalPicklists: []globalpicklist.Item{it}}, []model.Key{p.c.Key})
 		b.after(id, p.after, prev[p.c])

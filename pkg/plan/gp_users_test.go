@@ -65,3 +65,42 @@ func TestGlobalPicklistManyUsers(t *testing.T) {
 		})
 	}
 }
+
+// TestGlobalPicklistRemovalWaitsOnlyForRelatedLocking: a value removal
+// waits, in a PATCH of its own, for the locking writes of modules with a
+// field that uses the set (a rule there may compare with the value); a
+// locking write of a module whose fields do not use the set leaves the
+// removal in the set's one update.
+func TestGlobalPicklistRemovalWaitsOnlyForRelatedLocking(t *testing.T) {
+	live := liveSet("Regions", false, "EMEA", "APAC")
+	for _, tt := range []struct {
+		module string
+		want   int // PATCHes of the set
+	}{{"Deals", 1}, {"Accounts", 2}} {
+		manifest := gpHead + "pick_list_values:\n  - display_value: EMEA\n  - display_value: Africa\n---\n" +
+			"apiVersion: crmsync/v1\nkind: RecordLockingConfig\nmodule: " + tt.module + "\nlock_type: manual\n"
+		m, err := desired.Parse(desired.File{Path: "g.yaml", Data: []byte(manifest)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		obs := model.NewState()
+		obs.Put(live)
+		lk := &model.Lookups{Fields: map[string][]model.FieldInfo{
+			"Deals":    {{ID: "1", APIName: "Stage", PickList: []string{"Won"}}},
+			"Accounts": {{ID: "2", APIName: "Region", PickList: []string{"EMEA", "APAC"}, GlobalPicklist: "Regions"}},
+		}, Modules: []model.ModuleInfo{{APIName: "Deals"}, {APIName: "Accounts"}}}
+		p, err := plan.Make(plan.Input{Desired: m.State, Observed: obs, Lookups: lk}, plan.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.module, err)
+		}
+		patches := 0
+		for _, r := range p.Requests {
+			if r.Method == "PATCH" && strings.HasPrefix(r.Path, "/settings/global_picklists/") {
+				patches++
+			}
+		}
+		if patches != tt.want {
+			t.Errorf("locking of %s: %d PATCHes of the set, want %d:%s", tt.module, patches, tt.want, requestText(p))
+		}
+	}
+}
