@@ -326,8 +326,10 @@ func TestGlobalPicklistSequenceNumbersWithGaps(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v -> %v: %v", names, target, err)
 		}
-		if got := simulateKept(t, names, seqs, p); !slices.Equal(got, target) {
-			t.Fatalf("%v (numbers %v) -> %v gives %v\nrequests: %s", names, seqs, target, got, requestText(p))
+		for _, byCount := range []bool{false, true} {
+			if got := simulateKept(t, names, seqs, p, byCount); !slices.Equal(got, target) {
+				t.Fatalf("%v (numbers %v, new by count %v) -> %v gives %v\nrequests: %s", names, seqs, byCount, target, got, requestText(p))
+			}
 		}
 		for _, mode := range []string{"insert", "renumber"} {
 			if got := simulate(t, names, p, mode); !slices.Equal(got, target) {
@@ -339,10 +341,10 @@ func TestGlobalPicklistSequenceNumbersWithGaps(t *testing.T) {
 
 // simulateKept applies the plan's PATCHes to values with the given live
 // sequence numbers under the reading that keeps numbers: a removal leaves
-// a gap, a new value without a number takes the highest plus one, a given
-// number replaces the value's own, and the values are sorted by number
-// (ties keep their order).
-func simulateKept(t *testing.T, names []string, seqs []int, p *plan.Plan) []string {
+// a gap, a new value without a number takes the highest plus one (or, with
+// byCount, the count of values plus one), a given number replaces the
+// value's own, and the values are sorted by number (ties keep their order).
+func simulateKept(t *testing.T, names []string, seqs []int, p *plan.Plan, byCount bool) []string {
 	type val struct {
 		id, name string
 		seq      int
@@ -354,9 +356,11 @@ func simulateKept(t *testing.T, names []string, seqs []int, p *plan.Plan) []stri
 	fresh := 0
 	for _, r := range p.Requests {
 		for _, e := range bodyOf(t, r).PickListValues {
-			top := 0
+			top := len(list)
 			for _, v := range list {
-				top = max(top, v.seq)
+				if !byCount {
+					top = max(top, v.seq)
+				}
 			}
 			i := slices.IndexFunc(list, func(v val) bool { return v.id == e.ID })
 			switch {

@@ -173,7 +173,10 @@ func orderText(vs []model.PicklistValue) string {
 // and the target differ, every value gets its target place (1-based) as
 // sequence_number; from the first place of all when a place before that
 // one holds a live value whose number Zoho answered is not its place (gaps
-// left by removals, or by this update's own removal). This is right
+// left by removals, or by this update's own removal), and also when the
+// live numbers have such a gap and the update only adds values at the end
+// (Zoho may number a new value by the count of values, which a gap puts
+// before the last ones). This is right
 // whether Zoho inserts each numbered value at its number in increasing
 // order, numbers the values and sorts them, or keeps the numbers it has
 // and sorts; numbering only the values whose place changes is not right
@@ -181,7 +184,8 @@ func orderText(vs []model.PicklistValue) string {
 func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex map[int]int, byID map[string]int) {
 	slots := moveSlots(before, after, gone)
 	byIndex, byID, settled := numberSlots(slots, false)
-	if !settled && len(byIndex)+len(byID) > 0 {
+	fresh := slices.ContainsFunc(slots, func(s moveSlot) bool { return s.fresh })
+	if !settled && (len(byIndex)+len(byID) > 0 || fresh) {
 		byIndex, byID, _ = numberSlots(slots, true)
 	}
 	return byIndex, byID
@@ -189,12 +193,13 @@ func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex 
 
 // moveSlot is one place of the list as an update leaves it before any
 // move: an after index, or a live value a later request removes (index -1,
-// id), with the live value's sequence number (0 for a new value, or when
-// not known).
+// id), with the live value's sequence number (0 for a new value, fresh, or
+// when not known).
 type moveSlot struct {
 	index int
 	id    string
 	seq   int
+	fresh bool
 }
 
 func moveSlots(before, after []model.PicklistValue, gone []string) []moveSlot {
@@ -217,7 +222,7 @@ func moveSlots(before, after []model.PicklistValue, gone []string) []moveSlot {
 	}
 	for i, v := range after {
 		if _, live := inAfter[v.ID]; !live {
-			slots = append(slots, moveSlot{index: i})
+			slots = append(slots, moveSlot{index: i, fresh: true})
 		}
 	}
 	return slots
