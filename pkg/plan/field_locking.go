@@ -1,0 +1,84 @@
+package plan
+
+import (
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// Record locking and fields in one plan: a locking configuration may name
+// a field created in the plan (excluded_fields) and compare a rule with a
+// picklist value the plan adds, so its request waits for those fields'
+// creates and updates; an option the plan removes may be one a rule stops
+// using, so the removals wait for the locking request (lockingFieldWaits);
+// and a field the plan deletes cannot stay named by a configuration.
+
+// lockingFieldWaits makes the request of locking change c wait for the
+// field writes of the fields its manifest names, and the option removals
+// of its module wait for it.
+func (b *builder) lockingFieldWaits(c *Change) {
+	if len(c.Requests) == 0 || c.Action == Delete {
+		return
+	}
+	id := c.Requests[len(c.Requests)-1]
+	d := b.desiredOf(c)
+	if d.LockingConfig == nil {
+		return
+	}
+	for _, name := range lockingFieldNames(d.LockingConfig) {
+		fc := b.changeFolded(model.Key{Kind: model.KindField, Name: model.FieldKeyName(c.Key.Name, name)})
+		switch {
+		case fc == nil:
+		case fc.Action == Delete:
+			b.problem(d, "names the field %s, which this plan deletes (absent: true); remove it from this configuration, or keep the field", nil, name)
+		default:
+			b.after(id, b.fieldMain[fc.Key]...)
+		}
+	}
+	for _, w := range b.fieldWrites {
+		if w.module == c.Key.Name && len(w.removals) > 0 {
+			b.fieldMain[w.c.Key] = append(b.fieldMain[w.c.Key], id)
+		}
+	}
+}
+
+// lockingFieldNames are the fields a configuration names: its excluded
+// fields and the fields of its rules' criteria.
+func lockingFieldNames(lc *model.LockingConfig) []string {
+	out := list(lc.ExcludedFields)
+	var walk func(c *model.Criteria)
+	walk = func(c *model.Criteria) {
+		if c == nil {
+			return
+		}
+		if c.Field != "" {
+			out = append(out, c.Field)
+		}
+		for i := range c.Group {
+			walk(&c.Group[i])
+		}
+	}
+	for _, r := range list(lc.LockingRules) {
+		walk(r.Criteria)
+	}
+	return out
+}
+
+// plannedField is, for fieldRef, a field of module that the plan creates
+// or whose picklist values it manages: its reference (a new field's ID is
+// a placeholder) and its values after apply. ok is false when the plan
+// does neither.
+func (b *builder) plannedField(module, apiName string, live *model.FieldInfo) (map[string]any, *model.FieldInfo, bool) {
+	k := model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, apiName)}
+	c := b.changeFolded(k)
+	vals, managed := b.fieldValues[model.FoldKey(k)]
+	switch {
+	case c != nil && c.Action == Create:
+		_, name := model.SplitFieldKey(c.Key.Name)
+		info := &model.FieldInfo{APIName: name, PickList: vals}
+		return map[string]any{"api_name": name, "id": Placeholder(c.Key)}, info, true
+	case live != nil && managed:
+		info := *live
+		info.PickList = vals
+		return map[string]any{"api_name": live.APIName, "id": live.ID}, &info, true
+	}
+	return nil, nil, false
+}
