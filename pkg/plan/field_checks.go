@@ -163,4 +163,3 @@ func (b *builder) warnLongTexts(d *model.Object, vals []model.PicklistValue, liv
 		}
 	}
 }
-
