@@ -6,13 +6,16 @@ package apply
 // locking writes in one plan.
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/plan"
+	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
 func fieldScenarios() []scenario {
@@ -21,6 +24,7 @@ func fieldScenarios() []scenario {
 		{"fields_picklist_one_plan", emulator.DemoSeed, runFieldsPicklistOnePlan},
 		{"fields_standard", emulator.DemoSeed, runFieldsStandard},
 		{"fields_locking_order", emulator.DemoSeed, runFieldsLockingOrder},
+		{"fields_name_taken", emulator.DemoSeed, runFieldsNameTaken},
 	}
 }
 
@@ -390,4 +394,35 @@ func planRequest(t *testing.T, p *plan.Plan, method, prefix string) plan.Request
 	}
 	t.Fatalf("no %s %s in the plan", method, prefix)
 	return plan.Request{}
+}
+
+// runFieldsNameTaken: between plan and apply someone creates a field whose
+// label gives the same API name. Where Zoho derives names and suffixes a
+// taken one, the new field comes back as Region_Code_1: the report names
+// it, with the fix, instead of calling the field missing. Where Zoho
+// honours the name or refuses a taken one, the create fails.
+func runFieldsNameTaken(t *testing.T, r *rig) {
+	m := manifestSet{"apiVersion: crmsync/v1\nkind: Field\nmodule: Accounts\napi_name: Region_Code\nfield_label: Region Code\ndata_type: text\n"}
+	p := r.plan(m.parse(t), plan.Options{})
+	q := url.Values{"module": {"Accounts"}}
+	if _, err := r.client.Do(context.Background(), zoho.Request{Method: "POST", Path: "/settings/fields", Query: q, Key: "fields",
+		Body: []byte(`{"fields":[{"field_label":"Region-Code","data_type":"text","api_name":"Region_Code"}]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	res := r.applyPlan(context.Background(), p)
+	o := res.Report.Outcomes[0]
+	if res.Report.OK() {
+		t.Fatalf("apply OK although the name was taken:\n%s", describe(res))
+	}
+	rd := r.emu.Readings()
+	if rd.FieldAPINameOnCreate == "derived" && rd.GeneratedAPINameCollision == "suffix" {
+		mm := res.Report.Mismatches
+		if o.Status != Created || len(mm) != 1 || mm[0].Path != "api_name" || mm[0].Got != "Region_Code_1" || !strings.Contains(o.Message, `api_name to "Region_Code_1"`) {
+			t.Errorf("outcome %+v, mismatches %+v, want the derived name reported with the fix", o, mm)
+		}
+		return
+	}
+	if o.Status != Failed || o.Code != "DUPLICATE_DATA" {
+		t.Errorf("outcome %+v, want DUPLICATE_DATA", o)
+	}
 }
