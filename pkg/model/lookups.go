@@ -49,6 +49,10 @@ type Lookups struct {
 	// FEATURE_NOT_SUPPORTED: the org's edition has none), so that the plan
 	// reports it at the manifest instead of failing the read.
 	LockingErrors map[string]string `json:"locking_errors,omitempty"`
+	// FieldErrors maps a module to the error code Zoho answered when its
+	// fields were read (INVALID_MODULE: no such module), so that the plan
+	// reports it at the Field manifests of that module.
+	FieldErrors map[string]string `json:"field_errors,omitempty"`
 }
 
 // Scope says what observe must read for a set of manifests: one list GET per

@@ -1,6 +1,8 @@
 package observe
 
 import (
+	"maps"
+
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
@@ -11,6 +13,9 @@ import (
 // ones no manifest names as unmanaged), or every field under AllFields.
 // Standard fields are System objects.
 func (r *raw) convertFields(res *Result, scope model.Scope) {
+	if len(r.fieldErrs) > 0 {
+		res.Lookups.FieldErrors = maps.Clone(r.fieldErrs)
+	}
 	named := map[string]bool{}
 	managed := map[string]bool{}
 	for _, k := range scope.Fields {

@@ -24,6 +24,11 @@ type fieldView struct {
 }
 
 func (b *builder) diffField(d, o *model.Object) *Change {
+	if code := b.in.Lookups.FieldErrors[d.Field.Module]; code != "" {
+		b.problem(d, "no module with API name %q in the org (Zoho answers %s to the read of its fields); name the module by its exact API name, for example Accounts",
+			[]any{"module"}, d.Field.Module, code)
+		return nil
+	}
 	if o == nil {
 		return b.createField(d)
 	}

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"strings"
+
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -9,7 +11,8 @@ import (
 // picklist value the plan adds, so its request waits for those fields'
 // creates and updates; an option the plan removes may be one a rule stops
 // using, so the removals wait for the locking request (lockingFieldWaits);
-// and a field the plan deletes cannot stay named by a configuration.
+// and a field the plan deletes cannot stay named by a configuration
+// (checkFieldDelete).
 
 // lockingFieldWaits makes the request of locking change c wait for the
 // field writes of the fields its manifest names, and the option removals
@@ -25,17 +28,39 @@ func (b *builder) lockingFieldWaits(c *Change) {
 	}
 	for _, name := range lockingFieldNames(d.LockingConfig) {
 		fc := b.changeFolded(model.Key{Kind: model.KindField, Name: model.FieldKeyName(c.Key.Name, name)})
-		switch {
-		case fc == nil:
-		case fc.Action == Delete:
-			b.problem(d, "names the field %s, which this plan deletes (absent: true); remove it from this configuration, or keep the field", nil, name)
-		default:
+		if fc != nil && fc.Action != Delete { // a delete in use is checkFieldDelete's
 			b.after(id, b.fieldMain[fc.Key]...)
 		}
 	}
 	for _, w := range b.fieldWrites {
 		if w.module == c.Key.Name && len(w.removals) > 0 {
 			b.fieldMain[w.c.Key] = append(b.fieldMain[w.c.Key], id)
+		}
+	}
+}
+
+// checkFieldDelete refuses to delete a field that the module's locking
+// configuration still names after the plan (its manifest, else the live
+// configuration when it was read): Zoho may refuse the delete (q6).
+func (b *builder) checkFieldDelete(c *Change) {
+	module, name := model.SplitFieldKey(c.Key.Name)
+	lk := model.Key{Kind: model.KindLockingConfig, Name: module}
+	var lc *model.LockingConfig
+	if lcc := b.changeFolded(lk); lcc != nil && lcc.After != nil {
+		lc = lcc.After.LockingConfig
+	} else if d := b.in.Desired.Get(lk); d != nil && !d.Absent {
+		lc = d.LockingConfig
+	} else if o := b.in.Observed.Get(lk); o != nil && (d == nil || !d.Absent) && (lcc == nil || lcc.Action != Delete) {
+		lc = o.LockingConfig
+	}
+	if lc == nil {
+		return
+	}
+	for _, f := range lockingFieldNames(lc) {
+		if strings.EqualFold(f, name) {
+			b.problem(b.desiredOf(c), "the field is named by the record locking configuration of %s (excluded_fields or a rule's criteria), and Zoho may refuse to delete a field in use; remove it there in the same plan (crmsync changes the configuration before it deletes the field)",
+				[]any{"absent"}, module)
+			return
 		}
 	}
 }

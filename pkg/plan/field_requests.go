@@ -41,6 +41,7 @@ func (b *builder) fieldRequests() {
 			case Update:
 				updates = append(updates, b.updateWrite(c))
 			case Delete:
+				b.checkFieldDelete(c)
 				b.fieldDeletes = append(b.fieldDeletes, c)
 			}
 		}
