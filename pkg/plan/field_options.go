@@ -19,45 +19,16 @@ import (
 // options that are removed, in live order.
 func pairOptions(desired, live []model.PicklistValue) ([]model.PicklistValue, []model.PicklistValue) {
 	taken := make([]bool, len(live))
-	pick := func(match func(model.PicklistValue) bool) int {
-		for i, o := range live {
-			if !taken[i] && match(o) {
-				return i
-			}
-		}
-		return -1
-	}
-	rules := []func(d model.PicklistValue) func(model.PicklistValue) bool{
-		func(d model.PicklistValue) func(model.PicklistValue) bool {
-			return func(o model.PicklistValue) bool { return d.ActualValue != nil && actualOf(o) == *d.ActualValue }
-		},
-		func(d model.PicklistValue) func(model.PicklistValue) bool {
-			return func(o model.PicklistValue) bool { return d.ActualValue == nil && o.DisplayValue == d.DisplayValue }
-		},
-		func(d model.PicklistValue) func(model.PicklistValue) bool {
-			return func(o model.PicklistValue) bool { return d.ActualValue == nil && actualOf(o) == d.DisplayValue }
-		},
-		func(d model.PicklistValue) func(model.PicklistValue) bool {
-			return func(o model.PicklistValue) bool {
-				for _, p := range d.PreviousNames {
-					if model.SameName(p, o.DisplayValue) {
-						return true
-					}
-				}
-				return false
-			}
-		},
-	}
 	match := make([]int, len(desired))
 	for i := range match {
 		match[i] = -1
 	}
 	// Each rule runs over every option before the next, weaker, rule: an
 	// exact match is never taken by another option's weaker one.
-	for _, rule := range rules {
+	for _, rule := range optionMatchers {
 		for i, d := range desired {
-			if match[i] < 0 {
-				if j := pick(rule(d)); j >= 0 {
+			for j, o := range live {
+				if match[i] < 0 && !taken[j] && rule(d, o) {
 					match[i], taken[j] = j, true
 				}
 			}
@@ -78,6 +49,22 @@ func pairOptions(desired, live []model.PicklistValue) ([]model.PicklistValue, []
 		}
 	}
 	return out, removed
+}
+
+// optionMatchers are the rules that pair desired option d with live
+// option o, strongest first.
+var optionMatchers = []func(d, o model.PicklistValue) bool{
+	func(d, o model.PicklistValue) bool { return d.ActualValue != nil && actualOf(o) == *d.ActualValue },
+	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && o.DisplayValue == d.DisplayValue },
+	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && actualOf(o) == d.DisplayValue },
+	func(d, o model.PicklistValue) bool {
+		for _, p := range d.PreviousNames {
+			if model.SameName(p, o.DisplayValue) {
+				return true
+			}
+		}
+		return false
+	},
 }
 
 // optionEdits are the option entries of an update that keep or add
