@@ -25,6 +25,7 @@ func fieldScenarios() []scenario {
 		{"fields_standard", emulator.DemoSeed, runFieldsStandard},
 		{"fields_locking_order", emulator.DemoSeed, runFieldsLockingOrder},
 		{"fields_name_taken", emulator.DemoSeed, runFieldsNameTaken},
+		{"fields_mixed_bulk", emulator.DemoSeed, runFieldsMixedBulk},
 	}
 }
 
@@ -424,5 +425,53 @@ func runFieldsNameTaken(t *testing.T, r *rig) {
 	}
 	if o.Status != Failed || o.Code != "DUPLICATE_DATA" {
 		t.Errorf("outcome %+v, want DUPLICATE_DATA", o)
+	}
+}
+
+const mixedBulk = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Account_Name
+permissions:
+  Support: read_only
+---
+apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Customer_Tier
+field_label: Service Tier
+`
+
+// runFieldsMixedBulk: one bulk PATCH carries a standard field's
+// permissions and a custom field's label. Where Zoho refuses every change
+// to a system-defined field it answers 207: the custom field is updated
+// and the standard one reported failed, each from its own result.
+func runFieldsMixedBulk(t *testing.T, r *rig) {
+	m := manifestSet{mixedBulk}
+	if r.emu.Readings().SystemFieldUpdate != "refused" {
+		r.step(m, plan.Options{}, map[string]int{"PATCH /settings/fields": 1})
+		return
+	}
+	res := r.apply(m.parse(t), plan.Options{})
+	checkBodies(t, res)
+	wantWrites(t, res, map[string]int{"PATCH /settings/fields": 1}, nil)
+	if w := writes(res.Log); len(w) != 1 || w[0].Status != 207 {
+		t.Errorf("the bulk PATCH answered %v, want 207", w)
+	}
+	for _, o := range res.Report.Outcomes {
+		want, code := Updated, ""
+		if o.Key.Name == "Accounts.Account_Name" {
+			want, code = Failed, "NOT_ALLOWED"
+		}
+		if o.Status != want || o.Code != code {
+			t.Errorf("%s: %s %s, want %s %s", o.Key, o.Status, o.Code, want, code)
+		}
+	}
+	s := r.emu.Snapshot()
+	if f := fieldOf(s, "Accounts", "Customer_Tier"); f.FieldLabel != "Service Tier" {
+		t.Errorf("Customer_Tier label %q", f.FieldLabel)
+	}
+	if p := permissionOf(fieldOf(s, "Accounts", "Account_Name"), "Support"); p == "read_only" {
+		t.Errorf("the refused permission took")
 	}
 }
