@@ -42,6 +42,10 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	overlay(&m.Length, df.Length)
 	overlay(&m.DecimalPlace, df.DecimalPlace)
 	overlay(&m.Tooltip, df.Tooltip)
+	if df.GlobalPicklist != nil && of.GlobalPicklist != nil && model.SameName(*df.GlobalPicklist, *of.GlobalPicklist) {
+		df = cloneFieldDef(df)
+		df.GlobalPicklist = of.GlobalPicklist // names compare folded
+	}
 	overlay(&m.GlobalPicklist, df.GlobalPicklist)
 	var removed []model.PicklistValue
 	if df.PickListValues != nil && m.GlobalPicklist == nil {
@@ -175,4 +179,9 @@ func (b *builder) noteValues(k model.Key, f *model.FieldDef) {
 		b.fieldValues = map[model.Key][]string{}
 	}
 	b.fieldValues[model.FoldKey(k)] = vals
+}
+
+func cloneFieldDef(f *model.FieldDef) *model.FieldDef {
+	c := *f
+	return &c
 }
