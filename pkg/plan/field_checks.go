@@ -123,8 +123,32 @@ func (b *builder) fieldUpdatable(d, o *model.Object) bool {
 			ok = false
 		}
 	}
+	ok = b.sizesUpdatable(d, of) && ok
 	if df.GlobalPicklist != nil && derefString(of.DataType) != "picklist" {
 		b.problem(d, "only a picklist field can use a global picklist; %s is %s", []any{"global_picklist"}, d.Key.Name, derefString(of.DataType))
+		ok = false
+	}
+	return ok
+}
+
+// sizesUpdatable refuses a length or decimal_place change the live
+// field's type does not take (fields.md §4, §5: a textarea's length never
+// changes).
+func (b *builder) sizesUpdatable(d *model.Object, of *model.FieldDef) bool {
+	df, dt := d.Field, derefString(of.DataType)
+	typ, ok := field.Types[dt], true
+	if l := df.Length; l != nil && (of.Length == nil || *l != *of.Length) {
+		switch {
+		case typ.MaxLength == 0:
+			b.problem(d, "the length of a %s field cannot be set or changed; remove length", []any{"length"}, dt)
+			ok = false
+		case *l > typ.MaxLength:
+			b.problem(d, "a %s field holds at most %d; length is %d", []any{"length"}, dt, typ.MaxLength, *l)
+			ok = false
+		}
+	}
+	if p := df.DecimalPlace; p != nil && !typ.Decimals && (of.DecimalPlace == nil || *p != *of.DecimalPlace) {
+		b.problem(d, "a %s field has no decimal_place; remove it", []any{"decimal_place"}, dt)
 		ok = false
 	}
 	return ok
