@@ -57,3 +57,34 @@ func TestFieldWaitsForGlobalPicklist(t *testing.T) {
 		})
 	}
 }
+
+// TestLockingWaitsForGlobalValues: a locking rule on a field that uses a
+// global picklist is checked against the values the GlobalPicklist
+// manifest gives the set, and the locking request waits for the set's
+// change (which may add the value).
+func TestLockingWaitsForGlobalValues(t *testing.T) {
+	gk := model.Key{Kind: model.KindGlobalPicklist, Name: "Regions"}
+	lk := model.Key{Kind: model.KindLockingConfig, Name: "Accounts"}
+	rule := model.LockingRule{Name: "Polar", Criteria: &model.Criteria{Field: "Region", Comparator: "equal", Value: "Antarctica"}}
+	desired := model.NewState()
+	desired.Put(&model.Object{Key: gk, GlobalPicklist: &model.GlobalPicklist{APIName: "Regions", PickListValues: &[]model.PicklistValue{
+		{DisplayValue: "EMEA"}, {DisplayValue: "Antarctica", Type: model.Ptr("used")}, {DisplayValue: "Moon", Type: model.Ptr("unused")}}}})
+	desired.Put(&model.Object{Key: lk, LockingConfig: &model.LockingConfig{Module: "Accounts", LockType: model.Ptr("automatic"),
+		LockingRules: &[]model.LockingRule{rule}}})
+	lookups := &model.Lookups{Fields: map[string][]model.FieldInfo{"Accounts": {{ID: "1", APIName: "Region", PickList: []string{"EMEA"},
+		GlobalPicklist: &model.Ref{ID: "9", Name: "Regions"}}}}}
+	b := newBuilder(Input{Desired: desired, Observed: model.NewState(), Lookups: lookups}, Options{})
+	_, info := b.fieldRef(desired.Get(lk), "Accounts", "Region")
+	if info == nil || !slices.Equal(info.PickList, []string{"EMEA", "Antarctica"}) {
+		t.Fatalf("values %v, want the used values of the GlobalPicklist manifest", info)
+	}
+	b.add(&Change{Key: gk, Action: Update, Fields: []FieldDiff{{Path: "pick_list_values", Steps: []string{"pick_list_values"}}}})
+	b.add(&Change{Key: lk, Action: Create, After: desired.Get(lk), Fields: []FieldDiff{{Path: "lock_type", Steps: []string{"lock_type"}}}})
+	lid := b.newRequest("POST", lockingPath, nil, "record_locking_configurations", []any{map[string]any{"lock_type": "automatic"}}, []model.Key{lk})
+	b.lockingFieldWaits(b.byKey[lk])
+	gid := b.newRequest("PATCH", "/settings/global_picklists", nil, "global_picklists", []any{map[string]any{"id": "9"}}, []model.Key{gk})
+	b.resolveKeyWaits()
+	if after := b.reqs[lid-1].After; !slices.Contains(after, gid) {
+		t.Errorf("the locking request waits for %v, want the global picklist's request %d", after, gid)
+	}
+}

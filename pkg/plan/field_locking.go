@@ -31,6 +31,7 @@ func (b *builder) lockingFieldWaits(c *Change) {
 		if fc != nil && fc.Action != Delete { // a delete in use is checkFieldDelete's
 			b.after(id, b.fieldMain[fc.Key]...)
 		}
+		b.waitForGlobal(id, c.Key.Name, name)
 	}
 	for _, w := range b.fieldWrites {
 		if w.module == c.Key.Name && len(w.removals) > 0 {
@@ -65,6 +66,25 @@ func (b *builder) checkFieldDelete(c *Change) {
 	}
 }
 
+// waitForGlobal makes locking request id wait for the change of the
+// global picklist that field name of module uses (a rule may compare with
+// a value that change adds).
+func (b *builder) waitForGlobal(id int, module, name string) {
+	k := model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, name)}
+	set := ""
+	if d := b.in.Desired.Get(k); d != nil && d.Field != nil && d.Field.GlobalPicklist != nil {
+		set = *d.Field.GlobalPicklist
+	}
+	for _, f := range b.in.Lookups.Fields[module] {
+		if set == "" && strings.EqualFold(f.APIName, name) && f.GlobalPicklist != nil {
+			set = f.GlobalPicklist.Name
+		}
+	}
+	if set != "" {
+		b.waitForKey(id, model.Key{Kind: model.KindGlobalPicklist, Name: set})
+	}
+}
+
 // lockingFieldNames are the fields a configuration names: its excluded
 // fields and the fields of its rules' criteria.
 func lockingFieldNames(lc *model.LockingConfig) []string {
@@ -95,6 +115,9 @@ func (b *builder) plannedField(module, apiName string, live *model.FieldInfo) (m
 	k := model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, apiName)}
 	c := b.changeFolded(k)
 	vals, managed := b.fieldValues[model.FoldKey(k)]
+	if gv, ok := b.globalValues(k, live); ok {
+		vals, managed = gv, true
+	}
 	switch {
 	case c != nil && c.Action == Create:
 		_, name := model.SplitFieldKey(c.Key.Name)
@@ -106,4 +129,33 @@ func (b *builder) plannedField(module, apiName string, live *model.FieldInfo) (m
 		return map[string]any{"api_name": live.APIName, "id": live.ID}, &info, true
 	}
 	return nil, nil, false
+}
+
+// globalValues are the values a field that uses a global picklist will
+// have: those of the GlobalPicklist manifest of its set (display and
+// actual values of the used ones), when a manifest manages them.
+func (b *builder) globalValues(k model.Key, live *model.FieldInfo) ([]string, bool) {
+	name := ""
+	if d := b.in.Desired.Get(k); d != nil && d.Field != nil && d.Field.GlobalPicklist != nil {
+		name = *d.Field.GlobalPicklist
+	} else if live != nil && live.GlobalPicklist != nil {
+		name = live.GlobalPicklist.Name
+	}
+	if name == "" {
+		return nil, false
+	}
+	g := b.desiredNamed(model.KindGlobalPicklist, name)
+	if g == nil || g.Absent || g.GlobalPicklist == nil || g.GlobalPicklist.PickListValues == nil {
+		return nil, false
+	}
+	var vals []string
+	for _, v := range *g.GlobalPicklist.PickListValues {
+		if v.Type == nil || *v.Type == "used" {
+			vals = append(vals, v.DisplayValue)
+			if v.ActualValue != nil && *v.ActualValue != v.DisplayValue {
+				vals = append(vals, *v.ActualValue)
+			}
+		}
+	}
+	return vals, true
 }
