@@ -66,6 +66,9 @@ func checkPicklistValues(vals []model.PicklistValue, t *tree) []finding {
 	former := map[string]int{}
 	for i, v := range vals {
 		ptr := "/pick_list_values/" + strconv.Itoa(i)
+		if v.DisplayValue == "-None-" {
+			out = append(out, t.finding(ptr+"/display_value", "-None- is Zoho's entry for no value, not an option; remove it (crmsync leaves it alone)"))
+		}
 		if j, dup := display[model.Fold(v.DisplayValue)]; dup {
 			out = append(out, t.finding(ptr+"/display_value", "the display value %q is used twice in this list (first at line %d); Zoho keeps display values unique, in any case",
 				v.DisplayValue, t.pos(fmt.Sprintf("/pick_list_values/%d/display_value", j)).Line))

@@ -34,6 +34,10 @@ func (r *raw) convertFields(res *Result, scope model.Scope) {
 	}
 }
 
+// noneOption is the entry Zoho's picklists show for "no value"; it cannot
+// be a value (fields.md §9.3: not -None-).
+const noneOption = "-None-"
+
 // fieldObject converts one wire field.
 func fieldObject(module string, f *zoho.Field) *model.Object {
 	fd := &model.FieldDef{Module: module, APIName: f.APIName, FieldLabel: strPtr(f.FieldLabel),
@@ -51,6 +55,9 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 	if f.DataType == "picklist" || f.DataType == "multiselectpicklist" {
 		vals := make([]model.PicklistValue, 0, len(f.PickListValues))
 		for _, v := range f.PickListValues {
+			if v.DisplayValue == noneOption {
+				continue // Zoho's "no value" entry, not an option a manifest manages
+			}
 			vals = append(vals, model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue, ActualValue: strPtr(pickValue(v))})
 		}
 		fd.PickListValues = &vals
