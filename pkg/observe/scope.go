@@ -26,10 +26,6 @@ func ScopeFor(desired *model.State) model.Scope {
 			d.Reads.Scope(o, &s)
 		}
 	}
-	for _, k := range s.Kinds { // kinds a desired object reads (a field's global picklist)
-		kinds[k] = true
-	}
-	s.Kinds = nil
 	for _, d := range registry.All() {
 		if kinds[d.Kind] && !d.Reads.PerModule {
 			s.Kinds = append(s.Kinds, d.Kind)

@@ -115,7 +115,11 @@ func (b *builder) globalPicklistRef(d *model.Object, fk model.Key, name string) 
 			}
 		}
 	}
-	b.problem(d, "no global picklist with API name %q in the org; declare it as a GlobalPicklist, or name one the org has%s", []any{"global_picklist"}, name, hint(name, names))
+	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
+		names = append(names, o.Key.Name)
+	}
+	b.problem(d, "no global picklist with API name %q found: no field of the modules read uses it, and no GlobalPicklist manifest names it; add a GlobalPicklist manifest for it (which reads the org's global picklists)%s",
+		[]any{"global_picklist"}, name, hint(name, names))
 	return nil
 }
 

@@ -49,8 +49,10 @@ func decode(data []byte) (*model.Object, error) {
 }
 
 // scope reads the fields of the field's module, names the field, and reads
-// the profiles when the manifest manages permissions. A field that uses a
-// global picklist reads the global picklists, to find its ID.
+// the profiles when the manifest manages permissions. It adds no read of
+// the global picklists: that would bring them under --prune. A global
+// picklist's ID comes from a field that uses it, or from the live sets
+// read for GlobalPicklist manifests.
 func scope(o *model.Object, s *model.Scope) {
 	module, _ := model.SplitFieldKey(o.Key.Name)
 	s.FieldModules = append(s.FieldModules, module)
@@ -61,16 +63,4 @@ func scope(o *model.Object, s *model.Scope) {
 	}
 	// A create lists every profile explicitly (see Profiles).
 	s.Profiles = s.Profiles || f.Permissions != nil
-	if f.GlobalPicklist != nil && !containsKind(s.Kinds, model.KindGlobalPicklist) {
-		s.Kinds = append(s.Kinds, model.KindGlobalPicklist)
-	}
-}
-
-func containsKind(ks []model.Kind, k model.Kind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
