@@ -165,6 +165,7 @@ func (b *builder) createWrite(c *Change) *fieldWrite {
 	if f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
+	it.SortedLexically = f.PickListValuesSortedLexically
 	var opts []field.Option
 	for _, v := range list(f.PickListValues) {
 		opts = append(opts, field.Option{DisplayValue: v.DisplayValue, ActualValue: actualOf(v)})

@@ -27,6 +27,9 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["tooltip"] && f.Tooltip != nil {
 		it.Tooltip = field.TooltipJSON(f.Tooltip.Name, f.Tooltip.Value)
 	}
+	if changed["pick_list_values_sorted_lexically"] {
+		it.SortedLexically = f.PickListValuesSortedLexically
+	}
 	if changed["global_picklist"] && f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
@@ -35,7 +38,7 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["pick_list_values"] {
 		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
 		var edits []optionEdit
-		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed)
+		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
 		for _, e := range edits {
 			opts = append(opts, e.option())
 		}
@@ -81,7 +84,7 @@ func (e optionEdit) option() field.Option {
 
 func emptyItem(it field.Item) bool {
 	return it.FieldLabel == "" && it.Length == nil && it.DecimalPlace == nil && it.Tooltip == nil &&
-		it.GlobalPicklist == nil && len(it.PickListValues) == 0 && len(it.Profiles) == 0
+		it.GlobalPicklist == nil && it.SortedLexically == nil && len(it.PickListValues) == 0 && len(it.Profiles) == 0
 }
 
 // globalPicklistRef resolves the global picklist a field uses to {id,

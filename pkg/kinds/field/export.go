@@ -33,6 +33,9 @@ func document(o *model.Object) []spec.Pair {
 	if f.Tooltip != nil && f.Tooltip.Name != "" && !o.System {
 		d = append(d, spec.Pair{K: "tooltip", V: []spec.Pair{{K: "name", V: f.Tooltip.Name}, {K: "value", V: f.Tooltip.Value}}})
 	}
+	if p := f.PickListValuesSortedLexically; p != nil && *p && !o.System {
+		d = append(d, spec.Pair{K: "pick_list_values_sorted_lexically", V: true})
+	}
 	str("global_picklist", f.GlobalPicklist)
 	if f.PickListValues != nil && f.GlobalPicklist == nil {
 		var vals [][]spec.Pair
