@@ -15,7 +15,8 @@ const usersPerPage = 200
 //   - one locking GET per module with a locking manifest;
 //   - profiles once, if any manifest names a profile;
 //   - fields of each module whose locking manifest names a field
-//     (excluded_fields or a rule criteria);
+//     (excluded_fields or a rule criteria) or that has a Field manifest,
+//     once per module;
 //   - custom buttons of each module whose locking manifest names a button;
 //   - users, one GET per page of 200, if a role names a forecast manager;
 //   - one single-module GET per managed custom module whose entry in the
