@@ -15,7 +15,8 @@ const usersPerPage = 200
 //   - one locking GET per module with a locking manifest;
 //   - profiles once, if any manifest names a profile;
 //   - fields of each module whose locking manifest names a field
-//     (excluded_fields or a rule criteria);
+//     (excluded_fields or a rule criteria) or that has a Field manifest,
+//     once per module;
 //   - custom buttons of each module whose locking manifest names a button;
 //   - users, one GET per page of 200, if a role names a forecast manager;
 //   - one single-module GET per managed custom module whose entry in the
@@ -68,9 +69,13 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 	}
 	kinds := map[model.Kind]bool{}
 	profiles, users := false, false
+	fieldModules := map[string]bool{} // one fields GET per module, shared by locking and Field manifests
 	for _, o := range st.Objects() {
 		kinds[o.Key.Kind] = true
 		switch {
+		case o.Field != nil:
+			fieldModules[o.Field.Module] = true
+			profiles = profiles || (!o.Absent && o.Field.Permissions != nil)
 		case o.LockingConfig != nil:
 			m.Locking++
 			c := o.LockingConfig
@@ -79,7 +84,7 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			}
 			profiles = profiles || c.LockExcludedProfiles != nil
 			if c.ExcludedFields != nil || rulesNameFields(c) {
-				m.Fields++
+				fieldModules[c.Module] = true
 			}
 			if c.RestrictedCustomButtons != nil {
 				m.Buttons++
@@ -93,6 +98,7 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			users = users || o.Role.ForecastManager != nil
 		}
 	}
+	m.Fields = len(fieldModules)
 	for _, k := range []model.Kind{model.KindModule, model.KindRole, model.KindContactRole} {
 		if kinds[k] {
 			m.Lists++

@@ -23,7 +23,7 @@ type scenario struct {
 }
 
 func scenarios() []scenario {
-	return []scenario{
+	return append([]scenario{
 		{"kaizen109", seedWithoutDealsLock, runKaizen109},
 		{"module_profiles", emulator.DemoSeed, runModuleProfiles},
 		{"role_tree", emulator.DemoSeed, runRoleTree},
@@ -42,7 +42,7 @@ func scenarios() []scenario {
 		{"replace_into_heir", emulator.DemoSeed, runReplaceIntoHeir},
 		{"global_picklists", emulator.DemoSeed, runGlobalPicklists},
 		{"global_picklist_locking", emulator.DemoSeed, runGlobalPicklistLocking},
-	}
+	}, fieldScenarios()...)
 }
 
 // step applies m, requires a verified apply with exactly the writes in

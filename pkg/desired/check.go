@@ -23,6 +23,8 @@ func checkDocument(obj *model.Object, t *tree) []finding {
 		out = append(out, checkLockingConfig(obj.LockingConfig, t)...)
 	case obj.GlobalPicklist != nil && !obj.Absent:
 		out = append(out, checkGlobalPicklist(obj.GlobalPicklist, t)...)
+	case obj.Field != nil && !obj.Absent:
+		out = append(out, checkField(obj.Field, t)...)
 	}
 	return out
 }
@@ -34,6 +36,9 @@ func checkAbsent(obj *model.Object, t *tree) []finding {
 		return nil
 	}
 	allowed := []string{"apiVersion", "kind", identityKey(obj.Key.Kind), "absent"}
+	if q := qualifierKey(obj.Key.Kind); q != "" {
+		allowed = []string{"apiVersion", "kind", q, identityKey(obj.Key.Kind), "absent"}
+	}
 	if obj.Key.Kind == model.KindRole {
 		allowed = append(allowed, "transfer_to")
 	}

@@ -81,13 +81,12 @@ func checkPicklistValues(values []model.PicklistValue, t *tree, ptr string) []fi
 		if v.DisplayValue == "-None-" {
 			out = append(out, t.finding(at+"/display_value", "-None- is Zoho's empty choice, not a value; remove it"))
 		}
-		if v.ActualValue != nil {
-			if j, dup := actual[model.Fold(*v.ActualValue)]; dup {
-				out = append(out, t.finding(at+"/actual_value", "the actual value %q is in the list twice (first at line %d); each value needs its own",
-					*v.ActualValue, line(j, "actual_value")))
-			} else {
-				actual[model.Fold(*v.ActualValue)] = i
-			}
+		// A value without actual_value stores its display value (two such
+		// values that collide are the display value twice, reported above).
+		if j, dup := actual[model.Fold(v.Stored())]; dup && (v.ActualValue != nil || values[j].ActualValue != nil) {
+			out = append(out, duplicateActual(t, ptr, i, j, values))
+		} else if !dup {
+			actual[model.Fold(v.Stored())] = i
 		}
 	}
 	for i, v := range values {
@@ -108,4 +107,21 @@ func checkPicklistValues(values []model.PicklistValue, t *tree, ptr string) []fi
 		}
 	}
 	return out
+}
+
+// duplicateActual reports value i, whose stored value is value j's.
+func duplicateActual(t *tree, ptr string, i, j int, values []model.PicklistValue) finding {
+	at, first := fmt.Sprintf("%s/%d", ptr, i), fmt.Sprintf("%s/%d", ptr, j)
+	if values[i].ActualValue != nil {
+		at += "/actual_value"
+	}
+	if values[j].ActualValue != nil {
+		first += "/actual_value"
+	}
+	why := ""
+	if values[i].ActualValue == nil || values[j].ActualValue == nil {
+		why = ", as a value without actual_value stores its display value"
+	}
+	return t.finding(at, "the actual value %q is in the list twice (first at line %d%s); each value needs its own",
+		values[i].Stored(), t.pos(first).Line, why)
 }

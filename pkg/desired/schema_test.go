@@ -65,6 +65,8 @@ func TestSchemasMatchModel(t *testing.T) {
 		{model.KindContactRole, "", append(jsonTags(model.ContactRole{}), "apiVersion", "kind", "absent", "previous_names")},
 		{model.KindGlobalPicklist, "", append(jsonTags(model.GlobalPicklist{}), "apiVersion", "kind", "absent")},
 		{model.KindGlobalPicklist, "value", jsonTags(model.PicklistValue{}, "id")}, // id is server-owned
+		{model.KindField, "", append(jsonTags(model.FieldDef{}), "apiVersion", "kind", "absent")},
+		{model.KindField, "pick_list_value", jsonTags(model.PicklistValue{}, "id", "type")}, // id is server-owned; type is a global picklist's
 	}
 	for _, tt := range tests {
 		s := schemaDoc(t, schemaFile(tt.kind))

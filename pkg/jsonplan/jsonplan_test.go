@@ -147,7 +147,9 @@ func TestReadRefusesOtherFormats(t *testing.T) {
 			t.Errorf("Read(%s) = %v, want %q", tt.data, err, tt.want)
 		}
 	}
-	if _, err := jsonplan.Read([]byte(`{"format_version": "2.7", "changes": []}`)); err != nil {
-		t.Errorf("a later minor version is refused: %v", err)
+	for _, v := range []string{"2.0", "2.7"} { // an earlier (2.0, before fields) and a later minor version
+		if _, err := jsonplan.Read([]byte(`{"format_version": "` + v + `", "changes": []}`)); err != nil {
+			t.Errorf("minor version %s is refused: %v", v, err)
+		}
 	}
 }

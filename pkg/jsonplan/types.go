@@ -9,7 +9,7 @@ import (
 // FormatVersion is the version of the JSON plan. A minor bump only adds
 // keys; a major bump may remove or change them. 2.0 replaced 1.0's text
 // values and dotted paths (docs/plan-json.md, "Compatibility").
-const FormatVersion = "2.0"
+const FormatVersion = "2.1"
 
 // Plan is the JSON plan: what `crmsync plan --format json` prints and what
 // `crmsync plan --out` saves. It carries everything apply needs, so that a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crmsync/crmsync/pkg/kinds/contactrole"
+	"github.com/crmsync/crmsync/pkg/kinds/field"
 	"github.com/crmsync/crmsync/pkg/kinds/globalpicklist"
 	"github.com/crmsync/crmsync/pkg/kinds/locking"
 	"github.com/crmsync/crmsync/pkg/kinds/module"
@@ -17,13 +18,15 @@ import (
 type Descriptor = spec.Descriptor
 
 // table is the registry: one line per kind, in the order plans and output
-// are sorted in (modules first, then roles, contact roles, global picklists and
-// locking configurations). The order must match model.Key.Compare; a test checks it.
+// are sorted in (modules first, then roles, contact roles, global picklists,
+// fields and locking configurations). The order must match model.Key.Compare;
+// a test checks it.
 var table = []Descriptor{
 	module.Descriptor,
 	role.Descriptor,
 	contactrole.Descriptor,
 	globalpicklist.Descriptor,
+	field.Descriptor,
 	locking.Descriptor,
 }
 

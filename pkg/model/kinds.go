@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // The JSON tags of the types below are the manifest keys. They must match the
 // JSON Schemas in schemas/ exactly; a test in package desired checks this.
 
@@ -93,7 +95,9 @@ type PicklistValue struct {
 	SequenceNumber int      `json:"-"`
 }
 
-// Tooltip is a field's help text: Name is static_text or info_icon.
+// Tooltip is a field's help text: Name is static_text or info_icon. A
+// Tooltip with an empty Name stands for none: a manifest's "tooltip: null"
+// (remove it), or a live field without one.
 type Tooltip struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
@@ -105,17 +109,20 @@ type Tooltip struct {
 // are not managed. A standard field (Object.System on the live object)
 // takes only picklist and permission changes.
 type FieldDef struct {
-	Module         string             `json:"module"`
-	APIName        string             `json:"api_name"`
-	FieldLabel     *string            `json:"field_label,omitempty"`
-	DataType       *string            `json:"data_type,omitempty"`
-	Length         *int               `json:"length,omitempty"`
-	DecimalPlace   *int               `json:"decimal_place,omitempty"`
-	Textarea       *string            `json:"textarea,omitempty"`
-	Tooltip        *Tooltip           `json:"tooltip,omitempty"`
-	PickListValues *[]PicklistValue   `json:"pick_list_values,omitempty"`
-	GlobalPicklist *string            `json:"global_picklist,omitempty"`
-	Permissions    *map[string]string `json:"permissions,omitempty"`
+	Module         string           `json:"module"`
+	APIName        string           `json:"api_name"`
+	FieldLabel     *string          `json:"field_label,omitempty"`
+	DataType       *string          `json:"data_type,omitempty"`
+	Length         *int             `json:"length,omitempty"`
+	DecimalPlace   *int             `json:"decimal_place,omitempty"`
+	Textarea       *string          `json:"textarea,omitempty"`
+	Tooltip        *Tooltip         `json:"tooltip,omitempty"`
+	PickListValues *[]PicklistValue `json:"pick_list_values,omitempty"`
+	// PickListValuesSortedLexically shows the options in alphabetical
+	// order instead of the list order.
+	PickListValuesSortedLexically *bool              `json:"pick_list_values_sorted_lexically,omitempty"`
+	GlobalPicklist                *string            `json:"global_picklist,omitempty"`
+	Permissions                   *map[string]string `json:"permissions,omitempty"`
 }
 
 // FieldKeyName is the key name of field apiName of module: "Module.api_name".
@@ -139,3 +146,10 @@ func (v PicklistValue) Stored() string {
 // Unused reports whether the value is of type unused (a value without a
 // type is used).
 func (v PicklistValue) Unused() bool { return v.Type != nil && *v.Type == PicklistUnused }
+
+// SplitFieldKey splits a Field key name into its module and API name; API
+// names of modules hold no ".".
+func SplitFieldKey(name string) (module, apiName string) {
+	module, apiName, _ = strings.Cut(name, ".")
+	return module, apiName
+}

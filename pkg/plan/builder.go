@@ -15,6 +15,7 @@ type builder struct {
 	opts     Options
 	changes  []*Change
 	byKey    map[model.Key]*Change
+	byFold   map[model.Key]*Change // by folded key
 	reqs     []Request
 	problems Problems
 	warnings []string
@@ -25,6 +26,22 @@ type builder struct {
 	freeing map[int]bool
 	// formerNames are the desired roles' previous names (see mismatch).
 	formerNames map[string][]string
+	// fieldValues are, by folded key, the actual values picklist fields
+	// will have after apply, which locking criteria are checked against.
+	fieldValues map[model.Key][]string
+	// fieldMain are the create and update requests of each field change;
+	// fieldWaits the keys of other kinds' changes they wait for;
+	// fieldDeletes the field deletes still to send.
+	fieldMain  map[model.Key][]int
+	fieldWaits map[model.Key][]model.Key
+	// fieldRemovals are, by module, the writes with option removals.
+	fieldRemovals map[string][]*fieldWrite
+	fieldDeletes  []*Change
+	// keyWaits are requests that wait for the requests of another change
+	// (waitForKey).
+	keyWaits []keyWait
+	// globals indexes the global picklists (globalIndex).
+	globals *globalSets
 	// gpWrites maps a global picklist's folded API name to the request that
 	// creates it or makes its update (globalPicklistWrite).
 	gpWrites map[string]int
@@ -34,8 +51,8 @@ type builder struct {
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{},
-		gpWrites: map[string]int{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, byFold: map[model.Key]*Change{}, freeing: map[int]bool{},
+		fieldMain: map[model.Key][]int{}, fieldWaits: map[model.Key][]model.Key{}, fieldRemovals: map[string][]*fieldWrite{}, gpWrites: map[string]int{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -78,6 +95,9 @@ func (b *builder) add(c *Change) {
 	c.Requests = []int{}
 	b.changes = append(b.changes, c)
 	b.byKey[c.Key] = c
+	if f := model.FoldKey(c.Key); b.byFold[f] == nil {
+		b.byFold[f] = c
+	}
 }
 
 // unmanaged records a live object no manifest names, or plans its deletion
@@ -89,8 +109,8 @@ func (b *builder) unmanaged(o *model.Object) {
 		u.Note = d.Caps.NoDeleteNote
 	case o.System:
 		u.Note = "system object; never deleted"
-	case d.Caps.NoPrune != "":
-		u.Note = d.Caps.NoPrune
+	case d.Caps.NeverPruned != "":
+		u.Note = d.Caps.NeverPruned
 	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
 		u.Note = "carries the temporary name of an interrupted rename; never pruned: name it in a manifest (its new name) to finish the rename"
 	case b.opts.Prune:
@@ -113,6 +133,9 @@ func (b *builder) diffPair(p pair) {
 	switch {
 	case d.Absent && o == nil:
 		return
+	case d.Absent && o.System && d.Key.Kind == model.KindField:
+		b.problem(d, "cannot be absent: it is a standard field, which Zoho never deletes (only custom fields can be deleted)", []any{"absent"})
+		return
 	case d.Absent && o.System:
 		b.problem(d, "cannot be absent: it is a system object (the top role, a system-defined locking configuration or global picklist), which is never deleted", []any{"absent"})
 		return
@@ -132,7 +155,7 @@ func (b *builder) diffPair(p pair) {
 	c.Source = d.Source
 	if o != nil {
 		c.ID, c.Before, c.Audit = o.ID, o, o.Audit
-		if p.prev != "" {
+		if p.prev != "" && renamable(c.Key.Kind) {
 			c.PreviousName = p.prev
 		}
 	}

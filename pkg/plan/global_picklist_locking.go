@@ -15,10 +15,10 @@ import (
 // manifest, paired with the live set. managed is false when no manifest
 // manages the set's values (the field's live values are right then).
 func (b *builder) globalPicklistValues(f *model.FieldInfo) (offered []string, managed bool) {
-	if f.GlobalPicklist == "" {
+	if f.GlobalPicklist == nil {
 		return nil, false
 	}
-	k := model.Key{Kind: model.KindGlobalPicklist, Name: f.GlobalPicklist}
+	k := model.Key{Kind: model.KindGlobalPicklist, Name: f.GlobalPicklist.Name}
 	d := b.in.Desired.Get(k)
 	if d == nil || d.Absent || d.GlobalPicklist == nil || d.GlobalPicklist.PickListValues == nil {
 		return nil, false
@@ -66,10 +66,10 @@ func (b *builder) criteriaGlobalWrites(module string, c *model.Criteria) []int {
 		return out
 	}
 	for _, f := range b.in.Lookups.Fields[module] {
-		if !model.SameName(f.APIName, c.Field) || f.GlobalPicklist == "" || slices.Contains(f.PickList, s) {
+		if !model.SameName(f.APIName, c.Field) || f.GlobalPicklist == nil || slices.Contains(f.PickList, s) {
 			continue
 		}
-		if id := b.globalPicklistWrite(f.GlobalPicklist); id != 0 {
+		if id := b.globalPicklistWrite(f.GlobalPicklist.Name); id != 0 {
 			out = append(out, id)
 		}
 	}
@@ -153,7 +153,7 @@ func (b *builder) criteriaValues(module, set string, c *model.Criteria) []string
 		return out
 	}
 	for _, f := range b.in.Lookups.Fields[module] {
-		if model.SameName(f.APIName, c.Field) && model.SameName(f.GlobalPicklist, set) {
+		if model.SameName(f.APIName, c.Field) && f.GlobalPicklist != nil && model.SameName(f.GlobalPicklist.Name, set) {
 			out = append(out, s)
 		}
 	}

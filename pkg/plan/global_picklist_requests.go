@@ -245,7 +245,7 @@ func (b *builder) removalWaitsFor(c *Change, set string) bool {
 	case model.KindLockingConfig:
 		fields, read := b.in.Lookups.Fields[c.Key.Name]
 		return !read || slices.ContainsFunc(fields, func(f model.FieldInfo) bool {
-			return f.GlobalPicklist != "" && model.SameName(f.GlobalPicklist, set)
+			return f.GlobalPicklist != nil && model.SameName(f.GlobalPicklist.Name, set)
 		})
 	}
 	return false

@@ -19,7 +19,7 @@ func (b *builder) fieldsUsing(set string) int {
 	n := 0
 	for _, fs := range b.in.Lookups.Fields {
 		for _, f := range fs {
-			if f.GlobalPicklist != "" && model.SameName(f.GlobalPicklist, set) {
+			if f.GlobalPicklist != nil && model.SameName(f.GlobalPicklist.Name, set) {
 				n++
 			}
 		}

@@ -23,7 +23,7 @@ func planWithUsers(t *testing.T, live *model.Object, manifest string, n int) (*p
 	lk := &model.Lookups{Fields: map[string][]model.FieldInfo{}}
 	for i := range n {
 		mod := fmt.Sprintf("Module_%d", i%3)
-		lk.Fields[mod] = append(lk.Fields[mod], model.FieldInfo{ID: fmt.Sprint(i), APIName: fmt.Sprintf("Region_%d", i), GlobalPicklist: "Regions"})
+		lk.Fields[mod] = append(lk.Fields[mod], model.FieldInfo{ID: fmt.Sprint(i), APIName: fmt.Sprintf("Region_%d", i), GlobalPicklist: &model.Ref{Name: "Regions"}})
 	}
 	lk.Fields["Deals"] = append(lk.Fields["Deals"], model.FieldInfo{ID: "x", APIName: "Stage"})
 	return plan.Make(plan.Input{Desired: m.State, Observed: obs, Lookups: lk}, plan.Options{})
@@ -87,7 +87,7 @@ func TestGlobalPicklistRemovalWaitsOnlyForRelatedLocking(t *testing.T) {
 		obs.Put(live)
 		lk := &model.Lookups{Fields: map[string][]model.FieldInfo{
 			"Deals":    {{ID: "1", APIName: "Stage", PickList: []string{"Won"}}},
-			"Accounts": {{ID: "2", APIName: "Region", PickList: []string{"EMEA", "APAC"}, GlobalPicklist: "Regions"}},
+			"Accounts": {{ID: "2", APIName: "Region", PickList: []string{"EMEA", "APAC"}, GlobalPicklist: &model.Ref{Name: "Regions"}}},
 		}, Modules: []model.ModuleInfo{{APIName: "Deals"}, {APIName: "Accounts"}}}
 		p, err := plan.Make(plan.Input{Desired: m.State, Observed: obs, Lookups: lk}, plan.Options{})
 		if err != nil {

@@ -24,6 +24,7 @@ var kindPlans = map[model.Kind]kindPlan{
 	model.KindRole:           {diff: (*builder).diffRole, deleted: roleDeleted},
 	model.KindContactRole:    {diff: (*builder).diffContactRole, deleted: contactRoleDeleted},
 	model.KindGlobalPicklist: {diff: (*builder).diffGlobalPicklist, deleted: gpDeleted},
+	model.KindField:          {diff: (*builder).diffField, deleted: fieldDeleted},
 	model.KindLockingConfig:  {diff: (*builder).diffLocking, deleted: lockingDeleted},
 }
 

@@ -91,9 +91,11 @@ func changedKeys(c *Change) map[string]bool {
 }
 
 // buildRequests builds every change's requests in dependency order: modules,
-// roles (parents first), contact roles (batched), global picklists (creates
-// and updates), locking configurations, global picklist value removals,
-// then whole-object deletions last.
+// roles (parents first), contact roles (batched), global picklist creates
+// and updates, field creates and updates, locking configurations (a rule
+// may use a new picklist value, and excluded_fields a new field), field
+// option removals, global picklist value removals, then whole-object
+// deletions last.
 func (b *builder) buildRequests() {
 	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
 	for _, c := range b.changes {
@@ -105,12 +107,18 @@ func (b *builder) buildRequests() {
 	b.roleRequests()
 	b.contactRoleRequests()
 	b.globalPicklistRequests()
+	b.fieldRequests()
 	for _, c := range b.changes {
 		if c.Key.Kind == model.KindLockingConfig {
 			b.lockingRequests(c)
+			b.lockingFieldWaits(c)
 		}
 	}
 	b.lockingAfterGlobalPicklists()
+	b.fieldRemovalRequests()
+	// Waits on another kind's change wait for its creates and updates,
+	// not for the global picklist value removals that wait for them.
+	b.resolveKeyWaits()
 	b.globalPicklistRemovals()
 	b.orderDeletes()
 	b.checkOrder()

@@ -43,16 +43,25 @@ func (b *builder) profileRef(d *model.Object, name string, path ...any) *spec.Na
 	return nil
 }
 
-// fieldRef resolves a field API name of module to {"api_name", "id"}. When
+// fieldRef resolves a field API name of module to its reference. When
 // the fields were not read, only the API name is sent, which Zoho accepts.
+// A field the plan creates resolves to its placeholder ID, and a picklist
+// whose values the plan manages has its values after apply, which the
+// criteria are checked against.
 func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (*spec.FieldRef, *model.FieldInfo) {
 	fields, ok := b.in.Lookups.Fields[module]
 	var names []string
 	for i, f := range fields {
 		if f.APIName == apiName {
+			if ref, info, planned := b.plannedField(module, apiName, &fields[i]); planned {
+				return ref, info
+			}
 			return &spec.FieldRef{APIName: f.APIName, ID: f.ID}, &fields[i]
 		}
 		names = append(names, f.APIName)
+	}
+	if ref, info, planned := b.plannedField(module, apiName, nil); planned {
+		return ref, info // a field this plan creates
 	}
 	if !ok {
 		return &spec.FieldRef{APIName: apiName}, nil

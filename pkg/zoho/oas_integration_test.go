@@ -52,8 +52,14 @@ func usedOps() []oasOp {
 // (applied by package apply's generic sender, with no typed client call);
 // TestOpenAPIPlanBodies holds their bodies to the OAS.
 func planOps() []oasOp {
-	const gpl = "global_picklists.json"
+	const (
+		gpl    = "global_picklists.json"
+		fields = "fields.json"
+	)
 	return []oasOp{
+		{fields, "post", "/crm/v8/settings/fields"},
+		{fields, "patch", "/crm/v8/settings/fields"},
+		{fields, "delete", "/crm/v8/settings/fields/{field}"},
 		{gpl, "post", "/crm/v8/settings/global_picklists"},
 		{gpl, "patch", "/crm/v8/settings/global_picklists/{id}"},
 		{gpl, "delete", "/crm/v8/settings/global_picklists/{id}"},

@@ -11,7 +11,7 @@ const Endpoint = "settings/global_picklists"
 // Descriptor is the GlobalPicklist kind's descriptor. Zoho creates one set
 // per call (maxItems 1, fields.md §9.3) and updates and deletes them one by
 // one here (by id in the URL). Deleting a set needs absent: true; --prune
-// never deletes one (NoPrune).
+// never deletes one (NeverPruned).
 var Descriptor = spec.Descriptor{
 	Kind:       model.KindGlobalPicklist,
 	Decode:     decode,
@@ -21,7 +21,7 @@ var Descriptor = spec.Descriptor{
 	Caps: spec.Capabilities{
 		Deletable: true,
 		BatchSize: 1,
-		NoPrune: "a global picklist is deleted only by a manifest with absent: true " +
+		NeverPruned: "a global picklist is deleted only by a manifest with absent: true " +
 			"(Zoho does not document what the fields that use it keep); --prune leaves it alone",
 	},
 	Reads: spec.Reads{Endpoint: Endpoint},
