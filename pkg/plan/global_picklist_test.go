@@ -479,3 +479,24 @@ func TestGlobalPicklistBeingDeleted(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalPicklistAddWithGapsIsNoReorder: with gaps in the live sequence
+// numbers, adding a value at the end numbers every value in the request,
+// but the plan does not claim a reorder.
+func TestGlobalPicklistAddWithGapsIsNoReorder(t *testing.T) {
+	live := liveSet("Regions", false, "EMEA", "APAC")
+	(*live.GlobalPicklist.PickListValues)[0].SequenceNumber = 1
+	(*live.GlobalPicklist.PickListValues)[1].SequenceNumber = 3
+	p, err := planGP(t, live, gpHead+"pick_list_values:\n  - display_value: EMEA\n  - display_value: APAC\n  - display_value: Africa\n")
+	if err != nil || len(p.Changes) != 1 {
+		t.Fatalf("plan: %v %+v", err, p)
+	}
+	for _, f := range p.Changes[0].Fields {
+		if f.Path == "pick_list_values.(order)" {
+			t.Errorf("an addition at the end is shown as a reorder: %v -> %v", f.Old, f.New)
+		}
+	}
+	if vals := bodyOf(t, p.Requests[0]).PickListValues; len(vals) != 3 || vals[0].SequenceNumber != 1 || vals[2].SequenceNumber != 3 {
+		t.Errorf("entries %+v, want every value numbered", vals)
+	}
+}

@@ -137,7 +137,7 @@ func valueDiffs(before, after []model.PicklistValue, ordered bool) []FieldDiff {
 			add(pickText(b), nil, b.Stored())
 		}
 	}
-	if moves, _ := sequenceMoves(before, after, nil); ordered && len(moves) > 0 {
+	if ordered && reordered(before, after) {
 		add(orderText(before), orderText(after), "(order)")
 	}
 	return out
@@ -189,6 +189,13 @@ func sequenceMoves(before, after []model.PicklistValue, gone []string) (byIndex 
 		byIndex, byID, _ = numberSlots(slots, true)
 	}
 	return byIndex, byID
+}
+
+// reordered reports whether values must move for before to end in after's
+// order (new values go at the end).
+func reordered(before, after []model.PicklistValue) bool {
+	byIndex, byID, _ := numberSlots(moveSlots(before, after, nil), false)
+	return len(byIndex)+len(byID) > 0
 }
 
 // moveSlot is one place of the list as an update leaves it before any
