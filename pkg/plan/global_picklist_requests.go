@@ -26,8 +26,8 @@ const (
 //   - one update removes at most one value and moves at most one value to
 //     unused (LIMIT_EXCEEDED, limit 1), so further removals go in further
 //     PATCHes, each after the one before;
-//   - removals wait for the plan's Field writes and the locking writes of
-//     modules whose fields use the set (a locking rule may compare with the
+//   - removals wait for the plan's writes of fields that use the set and
+//     the locking writes of modules whose fields use the set (a locking rule may compare with the
 //     value: Zoho refuses to remove it while one does), except one removal
 //     that frees a display value the update gives another value, which goes
 //     in the update itself as its first entry;
@@ -234,14 +234,17 @@ func (b *builder) removalsWait(set string) bool {
 	return slices.ContainsFunc(b.changes, func(c *Change) bool { return b.removalWaitsFor(c, set) })
 }
 
-// removalWaitsFor reports whether a removal from set waits for c: every
-// Field write, and the locking writes of a module with a field that uses
-// the set, or whose fields were not read (a rule there may compare with the
-// value, and Zoho refuses to remove it while one does).
+// removalWaitsFor reports whether a removal from set waits for c: the
+// Field writes of a field that uses the set before or after the plan, and
+// the locking writes of a module with a field that uses the set, or whose
+// fields were not read (a rule there may compare with the value, and Zoho
+// refuses to remove it while one does).
 func (b *builder) removalWaitsFor(c *Change, set string) bool {
 	switch c.Key.Kind {
 	case model.KindField:
-		return true
+		return slices.ContainsFunc([]*model.Object{c.Before, c.After}, func(o *model.Object) bool {
+			return o != nil && o.Field != nil && o.Field.GlobalPicklist != nil && model.SameName(*o.Field.GlobalPicklist, set)
+		})
 	case model.KindLockingConfig:
 		fields, read := b.in.Lookups.Fields[c.Key.Name]
 		return !read || slices.ContainsFunc(fields, func(f model.FieldInfo) bool {
