@@ -10,6 +10,7 @@ import (
 // §5.1: it cannot change once set). An option whose manifest leaves the
 // actual value out pairs with the live option of its display value, else
 // the live option whose actual value is its display value (the default),
+// else the live option of its display value in another case (a rename),
 // else the live option named by one of its previous_names (a rename).
 // Live options no manifest option takes are removed.
 
@@ -57,6 +58,10 @@ var optionMatchers = []func(d, o model.PicklistValue) bool{
 	func(d, o model.PicklistValue) bool { return d.ActualValue != nil && actualOf(o) == *d.ActualValue },
 	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && o.DisplayValue == d.DisplayValue },
 	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && actualOf(o) == d.DisplayValue },
+	// A change of case only renames: Zoho keeps display values unique in
+	// any case ("Duplicate option display_value"), so no other live
+	// option can match this way.
+	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && model.SameName(o.DisplayValue, d.DisplayValue) },
 	func(d, o model.PicklistValue) bool {
 		for _, p := range d.PreviousNames {
 			if model.SameName(p, o.DisplayValue) {

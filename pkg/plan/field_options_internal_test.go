@@ -116,3 +116,26 @@ func names(vals []model.PicklistValue) []string {
 	}
 	return out
 }
+
+// TestPairOptionsCaseOnlyRename: a manifest that changes only the case of
+// a display value renames the live option (Zoho compares display values
+// in any case, so adding the new one beside the old is DUPLICATE_DATA,
+// and removing the old one would drop it from records).
+func TestPairOptionsCaseOnlyRename(t *testing.T) {
+	live := []model.PicklistValue{
+		{ID: "1", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")},
+		{ID: "2", DisplayValue: "E-mail", ActualValue: model.Ptr("Email")},
+	}
+	desired := []model.PicklistValue{{DisplayValue: "GOLD"}, {DisplayValue: "e-mail"}}
+	out, removed := pairOptions(desired, live)
+	if len(removed) != 0 {
+		t.Fatalf("removed %v, want none", names(removed))
+	}
+	if out[0].ID != "1" || *out[0].ActualValue != "Gold" || out[1].ID != "2" || *out[1].ActualValue != "Email" {
+		t.Fatalf("paired %+v", out)
+	}
+	edits, removals := optionEdits(out, live, removed, false)
+	if len(removals) != 0 || len(edits) != 2 || !edits[0].rename || edits[0].isNew || edits[0].display != "GOLD" || edits[1].display != "e-mail" {
+		t.Fatalf("edits %+v, removals %v, want two renames", edits, removals)
+	}
+}
