@@ -61,7 +61,9 @@ var optionMatchers = []func(d, o model.PicklistValue) bool{
 	// A change of case only renames: Zoho keeps display values unique in
 	// any case ("Duplicate option display_value"), so no other live
 	// option can match this way.
-	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && model.SameName(o.DisplayValue, d.DisplayValue) },
+	func(d, o model.PicklistValue) bool {
+		return d.ActualValue == nil && model.SameName(o.DisplayValue, d.DisplayValue)
+	},
 	func(d, o model.PicklistValue) bool {
 		for _, p := range d.PreviousNames {
 			if model.SameName(p, o.DisplayValue) {
