@@ -27,6 +27,8 @@ func fieldScenarios() []scenario {
 		{"fields_name_taken", emulator.DemoSeed, runFieldsNameTaken},
 		{"fields_mixed_bulk", emulator.DemoSeed, runFieldsMixedBulk},
 		{"fields_sorted", seedSortedTier, runFieldsSorted},
+		{"fields_case_rename", emulator.DemoSeed, runFieldsCaseRename},
+		{"fields_label_hand_over", emulator.DemoSeed, runFieldsLabelHandOver},
 	}
 }
 

@@ -35,7 +35,7 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 		return b.createField(d)
 	}
 	df, of := d.Field, o.Field
-	if !b.fieldUpdatable(d, o) {
+	if !b.fieldUpdatable(d, o) || !b.checkLabelFree(d, o) {
 		return nil
 	}
 	m := *of
