@@ -80,3 +80,35 @@ func runFieldsLabelHandOver(t *testing.T, r *rig) {
 		t.Fatalf("plan of a label swap: %v, want it refused naming the fix", err)
 	}
 }
+
+var renewalMonth = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Renewal_Month
+field_label: Renewal Month
+data_type: picklist
+pick_list_values:
+` + months
+
+// runFieldsLostCreate: the response to a field create is lost after Zoho
+// made the field. The apply reads the org again, finds the field and
+// sends only what the create left out (the options past the first ten):
+// no second POST, so no Renewal_Month_1, and the report counts a create.
+func runFieldsLostCreate(t *testing.T, r *rig) {
+	before := r.emu.Snapshot()
+	r.emu.FailNext("POST", "/settings/fields", 500, "INTERNAL_ERROR", true)
+	res := r.applyOK(manifestSet{renewalMonth}.parse(t), plan.Options{})
+	if n := count(res.Log, "POST", "/settings/fields"); n != 1 {
+		t.Errorf("%d POSTs of fields, want 1:\n%s", n, logText(writes(res.Log)))
+	}
+	o := res.Report.Outcomes[0]
+	if o.Status != Created || !o.Recovered || o.ID == "" || res.Report.Summary.Created != 1 || res.Report.Summary.Updated != 0 {
+		t.Errorf("outcome %+v, summary %+v: want one create, recovered, with its ID", o, res.Report.Summary)
+	}
+	s := r.emu.Snapshot()
+	if f := fieldOf(s, "Accounts", "Renewal_Month"); f == nil || len(f.PickListOptions) != 12 || f.ID != o.ID {
+		t.Errorf("Renewal_Month: %+v", f)
+	}
+	wantOnlyFieldsGone(t, fieldNames(before, "Accounts"), fieldNames(s, "Accounts"), nil, []string{"Renewal_Month"})
+	r.converge(manifestSet{renewalMonth}.parse(t), plan.Options{})
+}

@@ -29,6 +29,7 @@ func fieldScenarios() []scenario {
 		{"fields_sorted", seedSortedTier, runFieldsSorted},
 		{"fields_case_rename", emulator.DemoSeed, runFieldsCaseRename},
 		{"fields_label_hand_over", emulator.DemoSeed, runFieldsLabelHandOver},
+		{"fields_lost_create", emulator.DemoSeed, runFieldsLostCreate},
 	}
 }
 
