@@ -1,7 +1,9 @@
 package observe
 
 import (
+	"cmp"
 	"maps"
+	"slices"
 
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
@@ -54,7 +56,7 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 	}
 	if f.DataType == "picklist" || f.DataType == "multiselectpicklist" {
 		vals := make([]model.PicklistValue, 0, len(f.PickListValues))
-		for _, v := range f.PickListValues {
+		for _, v := range bySequence(f.PickListValues) {
 			if v.DisplayValue == noneOption {
 				continue // Zoho's "no value" entry, not an option a manifest manages
 			}
@@ -70,4 +72,27 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 	fd.Permissions = &perms
 	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, f.APIName)},
 		ID: string(f.ID), System: !f.CustomField, Field: fd}
+}
+
+// bySequence orders options by sequence_number, the order a reorder sets,
+// when every option has one (stable: ties keep the array order); else
+// the array order stands.
+func bySequence(vs []zoho.PickListValue) []zoho.PickListValue {
+	for _, v := range vs {
+		if v.SequenceNumber == nil && v.DisplayValue != noneOption {
+			return vs
+		}
+	}
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b zoho.PickListValue) int {
+		return cmp.Compare(seqOf(a), seqOf(b))
+	})
+	return out
+}
+
+func seqOf(v zoho.PickListValue) int {
+	if v.SequenceNumber == nil {
+		return -1 // -None-
+	}
+	return *v.SequenceNumber
 }
