@@ -423,7 +423,7 @@ func runFieldsNameTaken(t *testing.T, r *rig) {
 	if rd.FieldAPINameOnCreate == "derived" && rd.GeneratedAPINameCollision == "suffix" {
 		mm := res.Report.Mismatches
 		if o.Status != Created || len(mm) != 1 || mm[0].Path != "api_name" || mm[0].Got != "Region_Code_1" || !strings.Contains(o.Message, `api_name to "Region_Code_1"`) {
-			t.Errorf("outcome %+v, mismatches %+v, want the derived name reported with the fix", o, mm)
+			t.Errorf("outcome %+v, mismatches %+v, want the derived name reported with the fix\n%s", o, mm, describe(res))
 		}
 		return
 	}

@@ -16,7 +16,9 @@ import (
 // manifest's label, and makes the update wait for the field that frees it.
 func (b *builder) checkLabelFree(d, o *model.Object) bool {
 	df, of := d.Field, o.Field
-	if df.FieldLabel == nil || model.SameName(*df.FieldLabel, derefString(of.FieldLabel)) {
+	// A replanned change (verify, recovery) keeps its diff, so that a
+	// label that did not take is a residual.
+	if b.opts.replan || df.FieldLabel == nil || model.SameName(*df.FieldLabel, derefString(of.FieldLabel)) {
 		return true
 	}
 	holder := b.labelHolder(df.Module, *df.FieldLabel, of.APIName)
