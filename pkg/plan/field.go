@@ -73,7 +73,8 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 			names[i] = fmt.Sprintf("%q", v.DisplayValue)
 		}
 		c.Destructive = true
-		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", strings.Join(names, ", "), d.Key.Name, field.OptionRemoval)
+		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", strings.Join(names, ", "), d.Key.Name, field.OptionRemoval) +
+			b.lockingUnread(df.Module, "a rule compares with it", "removal")
 	}
 	b.noteValues(d.Key, &m)
 	return c
@@ -169,10 +170,23 @@ func deref2(p *map[string]string) map[string]string {
 }
 
 // fieldDeleted: deleting a custom field destroys its data in every record.
-func fieldDeleted(_ *builder, c *Change) {
+func fieldDeleted(b *builder, c *Change) {
 	module, name := model.SplitFieldKey(c.Key.Name)
 	c.Destructive = true
-	c.Destroys = fmt.Sprintf("deletes the custom field %s of module %s and its value in every %s record", name, module, module)
+	c.Destroys = fmt.Sprintf("deletes the custom field %s of module %s and its value in every %s record", name, module, module) +
+		b.lockingUnread(module, "it names the field", "delete")
+}
+
+// lockingUnread is what a removal or delete says when the plan did not
+// read the record locking configuration of module (no manifest manages
+// it): whether that configuration uses the option or field is unknown,
+// and Zoho then refuses the write or drops the use (q6, q8).
+func (b *builder) lockingUnread(module, uses, write string) string {
+	if b.desiredFolded(model.Key{Kind: model.KindLockingConfig, Name: module}) != nil {
+		return ""
+	}
+	return fmt.Sprintf("; the record locking configuration of %s was not read: if %s, Zoho refuses the %s or drops that use from the configuration (manage it with a RecordLockingConfig manifest to have the plan check it)",
+		module, uses, write)
 }
 
 // noteValues records the values a picklist field will have after apply,
