@@ -67,17 +67,40 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	}
 	after := &model.Object{Key: d.Key, ID: o.ID, System: o.System, Field: &m}
 	c := &Change{Key: d.Key, Action: Update, After: after, Fields: fieldDiffs(fieldViewOf(df, of), fieldViewOf(df, &m))}
-	if len(removed) > 0 {
-		names := make([]string, len(removed))
-		for i, v := range removed {
-			names[i] = fmt.Sprintf("%q", v.DisplayValue)
-		}
-		c.Destructive = true
-		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", strings.Join(names, ", "), d.Key.Name, field.OptionRemoval) +
-			b.lockingUnread(df.Module, "a rule compares with it", "removal")
-	}
+	b.optionsDestroyed(c, df, of, removed)
 	b.noteValues(d.Key, &m)
 	return c
+}
+
+// optionsDestroyed marks an update destructive that removes options, or
+// switches a field from its own options to a global picklist's.
+func (b *builder) optionsDestroyed(c *Change, df, of *model.FieldDef, removed []model.PicklistValue) {
+	if len(removed) > 0 {
+		c.Destructive = true
+		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", quoted(removed), c.Key.Name, field.OptionRemoval) +
+			b.lockingUnread(df.Module, "a rule compares with it", "removal")
+	}
+	if df.GlobalPicklist != nil && of.GlobalPicklist == nil && len(list(of.PickListValues)) > 0 {
+		c.Destructive = true
+		c.Destroys = joinDestroys(c.Destroys, fmt.Sprintf("switches %s to the global picklist %q: its own options %s go, and records that hold them keep no documented value (Zoho documents mapping each option to a value of the set, which crmsync does not send)",
+			c.Key.Name, *df.GlobalPicklist, quoted(list(of.PickListValues))))
+	}
+}
+
+// quoted lists options' display values, quoted, comma-separated.
+func quoted(vals []model.PicklistValue) string {
+	names := make([]string, len(vals))
+	for i, v := range vals {
+		names[i] = fmt.Sprintf("%q", v.DisplayValue)
+	}
+	return strings.Join(names, ", ")
+}
+
+func joinDestroys(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // fieldViewOf is the view of f restricted to the keys manifest df manages.

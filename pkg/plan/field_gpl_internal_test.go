@@ -88,3 +88,17 @@ func TestLockingWaitsForGlobalValues(t *testing.T) {
 		t.Errorf("the locking request waits for %v, want the global picklist's request %d", after, gid)
 	}
 }
+
+// TestSwitchToGlobalIsDestructive: a local picklist that starts using a
+// global picklist loses its own options; the plan says so.
+func TestSwitchToGlobalIsDestructive(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Accounts.Tier"},
+		Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", GlobalPicklist: model.Ptr("Regions")}}
+	o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")}}}}
+	c := b.diffField(d, o)
+	if c == nil || !c.Destructive || !strings.Contains(c.Destroys, `"Gold"`) || !strings.Contains(c.Destroys, "Regions") {
+		t.Fatalf("change %+v, want it destructive naming the option and the set", c)
+	}
+}
