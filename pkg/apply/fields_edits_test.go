@@ -6,11 +6,19 @@ package apply
 // swap labels (refused by the plan).
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/plan"
 )
+
+const tierHead = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Customer_Tier
+`
 
 const tierCase = `apiVersion: crmsync/v1
 kind: Field
@@ -111,4 +119,48 @@ func runFieldsLostCreate(t *testing.T, r *rig) {
 	}
 	wantOnlyFieldsGone(t, fieldNames(before, "Accounts"), fieldNames(s, "Accounts"), nil, []string{"Renewal_Month"})
 	r.converge(manifestSet{renewalMonth}.parse(t), plan.Options{})
+}
+
+// seedTwelveProfiles is the demo org with seven more profiles (twelve).
+func seedTwelveProfiles() *emulator.Seed {
+	s := emulator.DemoSeed()
+	for i := 1; i <= 7; i++ {
+		s.Profiles = append(s.Profiles, emulator.Profile{Name: fmt.Sprintf("Region %d", i), Custom: true})
+	}
+	return s
+}
+
+// runFieldsTwelveProfiles: a field's access changes for twelve profiles
+// (ten per update request under the harshest reading, so two PATCHes, the
+// second after the first), and a new field lists twelve profiles in its
+// create (fifty allowed). Every profile ends with the manifest's access.
+func runFieldsTwelveProfiles(t *testing.T, r *rig) {
+	var perms strings.Builder
+	names := []string{"Administrator", "Standard", "Sales", "Marketing", "Support"}
+	for i := 1; i <= 7; i++ {
+		names = append(names, fmt.Sprintf("Region %d", i))
+	}
+	for i, n := range names {
+		access := "read_only"
+		if i%3 == 0 {
+			access = "hidden"
+		}
+		fmt.Fprintf(&perms, "  %s: %s\n", n, access)
+	}
+	m := manifestSet{tierHead + "permissions:\n" + perms.String(),
+		"apiVersion: crmsync/v1\nkind: Field\nmodule: Contacts\napi_name: Score\nfield_label: Score\ndata_type: integer\npermissions:\n" + perms.String()}
+	r.step(m, plan.Options{}, map[string]int{"PATCH /settings/fields": 2, "POST /settings/fields": 1})
+	s := r.emu.Snapshot()
+	for i, n := range names {
+		want := "read_only"
+		if i%3 == 0 {
+			want = "hidden"
+		}
+		for _, f := range []string{"Accounts.Customer_Tier", "Contacts.Score"} {
+			mod, api, _ := strings.Cut(f, ".")
+			if got := permissionOf(fieldOf(s, mod, api), n); got != want {
+				t.Errorf("%s: %s has %q, want %q", f, n, got, want)
+			}
+		}
+	}
 }

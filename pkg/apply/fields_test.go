@@ -30,6 +30,7 @@ func fieldScenarios() []scenario {
 		{"fields_case_rename", emulator.DemoSeed, runFieldsCaseRename},
 		{"fields_label_hand_over", emulator.DemoSeed, runFieldsLabelHandOver},
 		{"fields_lost_create", emulator.DemoSeed, runFieldsLostCreate},
+		{"fields_twelve_profiles", seedTwelveProfiles, runFieldsTwelveProfiles},
 	}
 }
 
