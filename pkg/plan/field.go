@@ -53,6 +53,9 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	var removed []model.PicklistValue
 	if df.PickListValues != nil && m.GlobalPicklist == nil {
 		vals, gone := pairOptions(*df.PickListValues, list(of.PickListValues))
+		if !b.checkActualValues(d, vals, gone) {
+			return nil
+		}
 		m.PickListValues, removed = &vals, gone
 	}
 	if df.Permissions != nil {

@@ -187,3 +187,24 @@ func (b *builder) warnLongTexts(d *model.Object, vals []model.PicklistValue, liv
 		}
 	}
 }
+
+// checkActualValues refuses a new option whose display value a removed
+// live option has (in any case): the manifest gives a live option another
+// actual_value, which cannot change once set (fields.md §5.1), and the
+// addition beside it is a duplicate display value (DUPLICATE_DATA).
+func (b *builder) checkActualValues(d *model.Object, vals, removed []model.PicklistValue) bool {
+	ok := true
+	for i, v := range vals {
+		if v.ID != "" {
+			continue
+		}
+		for _, r := range removed {
+			if model.SameName(r.DisplayValue, v.DisplayValue) {
+				b.problem(d, "the option %q has the actual value %q, which Zoho never changes (the manifest says %q); set actual_value: %q, or remove actual_value",
+					[]any{"pick_list_values", i, "actual_value"}, r.DisplayValue, actualOf(r), actualOf(v), actualOf(r))
+				ok = false
+			}
+		}
+	}
+	return ok
+}

@@ -102,3 +102,23 @@ func TestSwitchToGlobalIsDestructive(t *testing.T) {
 		t.Fatalf("change %+v, want it destructive naming the option and the set", c)
 	}
 }
+
+// TestNewActualValueOfLiveDisplay: a manifest that gives a live option
+// another actual_value asks for what Zoho never does (it cannot change
+// once set); adding the option beside the live one of the same display
+// value is a duplicate. The plan refuses it, naming the live actual value.
+func TestNewActualValueOfLiveDisplay(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Accounts.Tier"},
+		Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", PickListValues: &[]model.PicklistValue{
+			{DisplayValue: "Gold", ActualValue: model.Ptr("GOLD_V")}, {DisplayValue: "Silver"}}}}
+	o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")},
+			{ID: "3", DisplayValue: "Silver", ActualValue: model.Ptr("Silver")}}}}
+	if c := b.diffField(d, o); c != nil {
+		t.Fatalf("change %+v, want none", c)
+	}
+	if len(b.problems) != 1 || !strings.Contains(b.problems[0].Message, `"Gold"`) || !strings.Contains(b.problems[0].Message, "actual_value") {
+		t.Fatalf("problems %+v, want the actual value refused", b.problems)
+	}
+}
