@@ -164,3 +164,36 @@ func runFieldsTwelveProfiles(t *testing.T, r *rig) {
 		}
 	}
 }
+
+const tierMerge = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Customer_Tier
+pick_list_values:
+  - {display_value: Silver, actual_value: Gold}
+  - {display_value: Bronze}
+`
+
+// runFieldsRenameOntoRemoved: Gold is renamed Silver and the live Silver
+// is removed. Zoho keeps display values unique, so the rename goes after
+// the removal, in the same request. Where Zoho refuses "_delete", that
+// request fails whole and nothing changes.
+func runFieldsRenameOntoRemoved(t *testing.T, r *rig) {
+	if r.emu.Readings().PicklistOptionDelete == "rejected" {
+		res := r.apply(manifestSet{tierMerge}.parse(t), plan.Options{})
+		if res.Report.OK() {
+			t.Fatalf("apply OK although Zoho refuses the removal:\n%s", describe(res))
+		}
+		if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Customer_Tier")); got != "Gold=Gold, Silver=Silver, Bronze=Bronze" {
+			t.Errorf("options %s, want them unchanged", got)
+		}
+		return
+	}
+	res := r.step(manifestSet{tierMerge}, plan.Options{}, map[string]int{"PATCH /settings/fields": 1})
+	if c := res.Plan.Changes[0]; !c.Destructive || !strings.Contains(c.Destroys, `"Silver"`) {
+		t.Errorf("the removal of the live Silver is not stated: %q", c.Destroys)
+	}
+	if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Customer_Tier")); got != "Silver=Gold, Bronze=Bronze" {
+		t.Errorf("options %s", got)
+	}
+}

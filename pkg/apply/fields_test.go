@@ -31,6 +31,7 @@ func fieldScenarios() []scenario {
 		{"fields_label_hand_over", emulator.DemoSeed, runFieldsLabelHandOver},
 		{"fields_lost_create", emulator.DemoSeed, runFieldsLostCreate},
 		{"fields_twelve_profiles", seedTwelveProfiles, runFieldsTwelveProfiles},
+		{"fields_rename_onto_removed", emulator.DemoSeed, runFieldsRenameOntoRemoved},
 	}
 }
 

@@ -35,15 +35,13 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["global_picklist"] && f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
-	var opts []field.Option
+	var opts, late []field.Option
 	var removals []string
 	if changed["pick_list_values"] {
 		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
 		var edits []optionEdit
 		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
-		for _, e := range edits {
-			opts = append(opts, e.option())
-		}
+		opts, late = renamesAfterRemovals(edits, removed)
 		liveText := map[string]string{}
 		for _, v := range list(live.PickListValues) {
 			liveText[v.ID] = v.DisplayValue
@@ -69,8 +67,31 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	for _, id := range removals {
 		dels = append(dels, field.Option{ID: id, Delete: true})
 	}
-	w.removals = chunks(c.ID, dels, nil)
+	w.removals = chunks(c.ID, append(dels, late...), nil)
 	return w
+}
+
+// renamesAfterRemovals splits the option entries: a rename to the display
+// value of an option the update removes (in any case: Zoho keeps display
+// values unique) can only be sent once that option is gone, so it goes
+// after the removals (late); its move, if any, stays with the other
+// entries, which keeps the order the moves give.
+func renamesAfterRemovals(edits []optionEdit, removed []model.PicklistValue) (opts, late []field.Option) {
+	held := map[string]bool{}
+	for _, r := range removed {
+		held[model.Fold(r.DisplayValue)] = true
+	}
+	for _, e := range edits {
+		if !e.rename || !held[model.Fold(e.display)] {
+			opts = append(opts, e.option())
+			continue
+		}
+		late = append(late, field.Option{ID: e.id, DisplayValue: e.display})
+		if e.seq > 0 {
+			opts = append(opts, field.Option{ID: e.id, SequenceNumber: e.seq})
+		}
+	}
+	return opts, late
 }
 
 func (e optionEdit) option() field.Option {
