@@ -197,3 +197,31 @@ func runFieldsRenameOntoRemoved(t *testing.T, r *rig) {
 		t.Errorf("options %s", got)
 	}
 }
+
+const tierSwap = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Customer_Tier
+pick_list_values:
+  - {display_value: Silver, actual_value: Gold}
+  - {display_value: Gold, actual_value: Silver}
+  - {display_value: Copper, actual_value: Bronze}
+`
+
+// runFieldsSwapDisplayValues: Gold and Silver swap display values. The
+// first PATCH gives one of them a temporary display value, the second the
+// final ones, so that no request names a display value two options hold,
+// whether Zoho checks the entries in turn or as a whole.
+func runFieldsSwapDisplayValues(t *testing.T, r *rig) {
+	res := r.step(manifestSet{tierSwap}, plan.Options{}, map[string]int{"PATCH /settings/fields": 2})
+	var bodies []string
+	for _, w := range writes(res.Log) {
+		bodies = append(bodies, string(w.Body))
+	}
+	if len(bodies) != 2 || !strings.Contains(bodies[0], `"display_value":"crmsync tmp 1"`) || strings.Contains(bodies[1], "crmsync tmp") {
+		t.Errorf("bodies %q, want a temporary display value first, then the final ones", bodies)
+	}
+	if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Customer_Tier")); got != "Silver=Gold, Gold=Silver, Copper=Bronze" {
+		t.Errorf("options %s", got)
+	}
+}

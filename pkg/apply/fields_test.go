@@ -32,6 +32,7 @@ func fieldScenarios() []scenario {
 		{"fields_lost_create", emulator.DemoSeed, runFieldsLostCreate},
 		{"fields_twelve_profiles", seedTwelveProfiles, runFieldsTwelveProfiles},
 		{"fields_rename_onto_removed", emulator.DemoSeed, runFieldsRenameOntoRemoved},
+		{"fields_swap_display_values", emulator.DemoSeed, runFieldsSwapDisplayValues},
 	}
 }
 

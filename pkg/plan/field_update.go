@@ -35,13 +35,14 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["global_picklist"] && f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
-	var opts, late []field.Option
+	var opts, late, temps []field.Option
 	var removals []string
 	if changed["pick_list_values"] {
 		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
 		var edits []optionEdit
 		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
 		opts, late = renamesAfterRemovals(edits, removed)
+		temps = tempRenames(edits, list(live.PickListValues))
 		liveText := map[string]string{}
 		for _, v := range list(live.PickListValues) {
 			liveText[v.ID] = v.DisplayValue
@@ -63,6 +64,7 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 		w.first = &it
 	}
 	w.rest = chunks(c.ID, opts[len(o1):], profiles[len(p1):])
+	w.before(chunks(c.ID, temps, nil))
 	var dels []field.Option
 	for _, id := range removals {
 		dels = append(dels, field.Option{ID: id, Delete: true})
@@ -208,4 +210,54 @@ func (b *builder) resolveKeyWaits() {
 			}
 		}
 	}
+}
+
+// tempRenames are the entries of a request that goes before the others
+// when renames chain or swap display values (Gold → Silver while Silver →
+// Gold or → Copper): each live option whose display value another
+// option's rename takes first gets a temporary one, so that no request
+// names one display value twice, however Zoho checks the entries of one
+// request (in turn or as a whole). The main request then gives it its
+// final display value.
+func tempRenames(edits []optionEdit, live []model.PicklistValue) []field.Option {
+	renamed, wantedBy := map[string]bool{}, map[string]string{}
+	for _, e := range edits {
+		if e.rename {
+			renamed[e.id] = true
+			wantedBy[model.Fold(e.display)] = e.id
+		}
+	}
+	taken := map[string]bool{}
+	for _, o := range live {
+		taken[model.Fold(o.DisplayValue)] = true
+	}
+	var out []field.Option
+	n := 0
+	for _, o := range live {
+		by, wanted := wantedBy[model.Fold(o.DisplayValue)]
+		if !renamed[o.ID] || !wanted || by == o.ID {
+			continue
+		}
+		name := ""
+		for name == "" || taken[model.Fold(name)] {
+			n++
+			name = fmt.Sprintf("crmsync tmp %d", n)
+		}
+		taken[model.Fold(name)] = true
+		out = append(out, field.Option{ID: o.ID, DisplayValue: name})
+	}
+	return out
+}
+
+// before makes items the first requests of w, ahead of its first item.
+func (w *fieldWrite) before(items []field.Item) {
+	if len(items) == 0 {
+		return
+	}
+	rest := items[1:]
+	if w.first != nil {
+		rest = append(rest, *w.first)
+	}
+	w.first = &items[0]
+	w.rest = append(rest, w.rest...)
 }
