@@ -71,8 +71,18 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	after := &model.Object{Key: d.Key, ID: o.ID, System: o.System, Field: &m}
 	c := &Change{Key: d.Key, Action: Update, After: after, Fields: fieldDiffs(fieldViewOf(df, of), fieldViewOf(df, &m))}
 	b.optionsDestroyed(c, df, of, removed)
+	b.warnStandard(d, o, c)
 	b.noteValues(d.Key, &m)
 	return c
+}
+
+// warnStandard says that Zoho may refuse a change to a standard field:
+// its documents disagree on whether the API changes any of them (q5).
+func (b *builder) warnStandard(d, o *model.Object, c *Change) {
+	if o.System && len(c.Fields) > 0 && !b.opts.replan {
+		b.warn("%s: %s is a standard field; Zoho's documents disagree on whether its API changes standard fields at all (the v8 page allows all but the label, older pages and the OpenAPI text refuse), so Zoho may refuse this update with NOT_ALLOWED: then make the change in Zoho's setup pages",
+			d.Where(), d.Key.Name)
+	}
 }
 
 // optionsDestroyed marks an update destructive that removes options, or

@@ -122,3 +122,25 @@ func TestNewActualValueOfLiveDisplay(t *testing.T) {
 		t.Fatalf("problems %+v, want the actual value refused", b.problems)
 	}
 }
+
+// TestStandardFieldChangeWarns: Zoho's documents disagree on whether a
+// standard field takes any change through the API (q5): a plan that
+// changes one says so.
+func TestStandardFieldChangeWarns(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Deals.Stage"},
+		Field: &model.FieldDef{Module: "Deals", APIName: "Stage", PickListValues: &[]model.PicklistValue{{DisplayValue: "Won"}, {DisplayValue: "Lost"}}}}
+	o := &model.Object{Key: d.Key, ID: "1", System: true, Field: &model.FieldDef{Module: "Deals", APIName: "Stage", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Won", ActualValue: model.Ptr("Won")}}}}
+	if c := b.diffField(d, o); c == nil {
+		t.Fatal("no change")
+	}
+	if len(b.warnings) != 1 || !strings.Contains(b.warnings[0], "Deals.Stage") || !strings.Contains(b.warnings[0], "standard field") {
+		t.Fatalf("warnings %q", b.warnings)
+	}
+	b.warnings = nil
+	d.Field.PickListValues = &[]model.PicklistValue{{DisplayValue: "Won"}}
+	if c := b.diffField(d, o); len(c.Fields) != 0 || len(b.warnings) != 0 {
+		t.Fatalf("no change, but %+v, warnings %q", c, b.warnings)
+	}
+}
