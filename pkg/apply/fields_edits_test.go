@@ -225,3 +225,30 @@ func runFieldsSwapDisplayValues(t *testing.T, r *rig) {
 		t.Errorf("options %s", got)
 	}
 }
+
+const monthsTrimmed = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Renewal_Month
+pick_list_values:
+  - {display_value: December}
+  - {display_value: JANUARY}
+  - {display_value: Mid Year, actual_value: June}
+  - {display_value: Spring}
+`
+
+// runFieldsManyRemoved: of twelve values, nine are removed at once while
+// the others are reordered, renamed (one in case only) and one is added.
+// The kept options move in one PATCH (the removed ones need no move) and
+// the nine removals go in one more.
+func runFieldsManyRemoved(t *testing.T, r *rig) {
+	r.step(manifestSet{renewalMonth}, plan.Options{}, map[string]int{"POST /settings/fields": 1, "PATCH /settings/fields": 1})
+	rd := r.emu.Readings()
+	if rd.PicklistOptionDelete == "rejected" || rd.PicklistReorder == "ignored" {
+		return // those readings cannot converge (see runFieldsPicklistOnePlan)
+	}
+	r.step(manifestSet{monthsTrimmed}, plan.Options{}, map[string]int{"PATCH /settings/fields": 2})
+	if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Renewal_Month")); got != "December=December, JANUARY=January, Mid Year=June, Spring=Spring" {
+		t.Errorf("options %s", got)
+	}
+}

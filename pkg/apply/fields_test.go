@@ -33,6 +33,7 @@ func fieldScenarios() []scenario {
 		{"fields_twelve_profiles", seedTwelveProfiles, runFieldsTwelveProfiles},
 		{"fields_rename_onto_removed", emulator.DemoSeed, runFieldsRenameOntoRemoved},
 		{"fields_swap_display_values", emulator.DemoSeed, runFieldsSwapDisplayValues},
+		{"fields_many_removed", emulator.DemoSeed, runFieldsManyRemoved},
 	}
 }
 
