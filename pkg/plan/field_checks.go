@@ -193,6 +193,9 @@ func (b *builder) warnLongTexts(d *model.Object, vals []model.PicklistValue, liv
 // actual_value, which cannot change once set (fields.md §5.1), and the
 // addition beside it is a duplicate display value (DUPLICATE_DATA).
 func (b *builder) checkActualValues(d *model.Object, vals, removed []model.PicklistValue) bool {
+	if b.opts.replan {
+		return true // verify and recovery keep the diff as a residual
+	}
 	ok := true
 	for i, v := range vals {
 		if v.ID != "" {
