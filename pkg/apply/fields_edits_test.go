@@ -66,6 +66,20 @@ api_name: Account_Code
 field_label: Account Code
 `
 
+const labelToNew = `apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Legacy_Code
+field_label: Legacy Code
+data_type: text
+---
+apiVersion: crmsync/v1
+kind: Field
+module: Accounts
+api_name: Account_Code
+field_label: Old Code
+`
+
 // runFieldsLabelHandOver: a field takes the label another field gives up
 // in the same plan; the update that takes it goes in a PATCH after the one
 // that frees it. Then the two fields swap labels, which no order allows:
@@ -86,6 +100,12 @@ func runFieldsLabelHandOver(t *testing.T, r *rig) {
 	_, err := r.tryPlan(t.Context(), manifestSet{labelSwap}.parse(t), plan.Options{})
 	if err == nil || !strings.Contains(err.Error(), "cycle") || !strings.Contains(err.Error(), "temporary label") {
 		t.Fatalf("plan of a label swap: %v, want it refused naming the fix", err)
+	}
+	// A new field cannot take a label in the plan that frees it: creates go
+	// first. The refusal says so.
+	_, err = r.tryPlan(t.Context(), manifestSet{labelToNew}.parse(t), plan.Options{})
+	if err == nil || !strings.Contains(err.Error(), "apply the relabel first") {
+		t.Fatalf("plan of a new field taking a freed label: %v, want it refused naming the fix", err)
 	}
 }
 

@@ -83,8 +83,13 @@ func (b *builder) checkNewAPIName(d *model.Object) bool {
 				[]any{"api_name"}, f.Module, live.APIName, live.APIName)
 			return false
 		case live.Label != "" && model.SameName(live.Label, *f.FieldLabel):
-			b.problem(d, "module %s already has a field labelled %q (%s); Zoho keeps labels unique (DUPLICATE_DATA): choose another field_label",
-				[]any{"field_label"}, f.Module, live.Label, live.APIName)
+			fix := "choose another field_label"
+			if hd := b.desiredFolded(model.Key{Kind: model.KindField, Name: model.FieldKeyName(f.Module, live.APIName)}); hd != nil && hd.Field != nil &&
+				hd.Field.FieldLabel != nil && !model.SameName(*hd.Field.FieldLabel, live.Label) {
+				fix = fmt.Sprintf("its manifest relabels %s, but new fields are created before fields are updated: apply the relabel first, then this field", live.APIName)
+			}
+			b.problem(d, "module %s already has a field labelled %q (%s); Zoho keeps labels unique (DUPLICATE_DATA): %s",
+				[]any{"field_label"}, f.Module, live.Label, live.APIName, fix)
 			return false
 		}
 	}
