@@ -63,6 +63,7 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 			vals = append(vals, model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue, ActualValue: strPtr(pickValue(v))})
 		}
 		fd.PickListValues = &vals
+		fd.SequenceBase = sequenceBase(f.PickListValues)
 		fd.PickListValuesSortedLexically = &f.SortedLexically
 	}
 	perms := map[string]string{}
@@ -95,4 +96,26 @@ func seqOf(v zoho.PickListValue) int {
 		return -1 // -None-
 	}
 	return *v.SequenceNumber
+}
+
+// sequenceBase is 1 when the "-None-" entry has a sequence_number below
+// every option's (Zoho counts it as the first place), else 0.
+func sequenceBase(vs []zoho.PickListValue) int {
+	none, low := -1, -1
+	for _, v := range vs {
+		switch {
+		case v.SequenceNumber == nil:
+			if v.DisplayValue != noneOption {
+				return 0
+			}
+		case v.DisplayValue == noneOption:
+			none = *v.SequenceNumber
+		case low < 0 || *v.SequenceNumber < low:
+			low = *v.SequenceNumber
+		}
+	}
+	if none >= 1 && (low < 0 || none < low) {
+		return 1
+	}
+	return 0
 }

@@ -44,3 +44,24 @@ func TestFieldObjectOrdersBySequence(t *testing.T) {
 		t.Errorf("order %+v, want the array's", vals)
 	}
 }
+
+// TestFieldObjectSequenceBase: when Zoho numbers its "-None-" entry first,
+// the options' places start after it.
+func TestFieldObjectSequenceBase(t *testing.T) {
+	seq := func(n int) *int { return &n }
+	for _, c := range []struct {
+		name string
+		vals []zoho.PickListValue
+		want int
+	}{
+		{"none first", []zoho.PickListValue{{DisplayValue: "-None-", SequenceNumber: seq(1)}, {DisplayValue: "A", SequenceNumber: seq(2)}}, 1},
+		{"no none", []zoho.PickListValue{{DisplayValue: "A", SequenceNumber: seq(1)}}, 0},
+		{"none unnumbered", []zoho.PickListValue{{DisplayValue: "-None-"}, {DisplayValue: "A", SequenceNumber: seq(1)}}, 0},
+		{"none numbered 0", []zoho.PickListValue{{DisplayValue: "-None-", SequenceNumber: seq(0)}, {DisplayValue: "A", SequenceNumber: seq(1)}}, 0},
+	} {
+		o := fieldObject("Leads", &zoho.Field{ID: "1", APIName: "Lead_Source", DataType: "picklist", PickListValues: c.vals})
+		if got := o.Field.SequenceBase; got != c.want {
+			t.Errorf("%s: base %d, want %d", c.name, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -142,5 +143,32 @@ func TestStandardFieldChangeWarns(t *testing.T) {
 	d.Field.PickListValues = &[]model.PicklistValue{{DisplayValue: "Won"}}
 	if c := b.diffField(d, o); len(c.Fields) != 0 || len(b.warnings) != 0 {
 		t.Fatalf("no change, but %+v, warnings %q", c, b.warnings)
+	}
+}
+
+// TestMovesAfterNumberedNone: when Zoho numbers its "-None-" entry first
+// (SequenceBase 1), the moves count it: the option at the first place
+// moves to sequence_number 2.
+func TestMovesAfterNumberedNone(t *testing.T) {
+	for base, want := range map[int]string{0: "3:1 2:2", 1: "3:2 2:3"} {
+		d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Leads.Source"},
+			Field: &model.FieldDef{Module: "Leads", APIName: "Source", PickListValues: &[]model.PicklistValue{
+				{DisplayValue: "C"}, {DisplayValue: "B"}, {DisplayValue: "A"}}}}
+		o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Leads", APIName: "Source", DataType: model.Ptr("picklist"), SequenceBase: base,
+			PickListValues: &[]model.PicklistValue{{ID: "1", DisplayValue: "A", ActualValue: model.Ptr("A")},
+				{ID: "2", DisplayValue: "B", ActualValue: model.Ptr("B")}, {ID: "3", DisplayValue: "C", ActualValue: model.Ptr("C")}}}}
+		st := model.NewState()
+		st.Put(d)
+		b := newBuilder(Input{Desired: st, Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+		c := b.diffField(d, o)
+		c.Before, c.ID = o, o.ID
+		w := b.updateWrite(c)
+		var got []string
+		for _, op := range w.first.PickListValues {
+			got = append(got, fmt.Sprintf("%s:%d", op.ID, op.SequenceNumber))
+		}
+		if g := strings.Join(got, " "); !strings.HasPrefix(g, want) {
+			t.Errorf("base %d: moves %q, want %q first", base, g, want)
+		}
 	}
 }

@@ -38,16 +38,7 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	var opts, late, temps []field.Option
 	var removals []string
 	if changed["pick_list_values"] {
-		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
-		var edits []optionEdit
-		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
-		opts, late = renamesAfterRemovals(edits, removed)
-		temps = tempRenames(edits, list(live.PickListValues))
-		liveText := map[string]string{}
-		for _, v := range list(live.PickListValues) {
-			liveText[v.ID] = v.DisplayValue
-		}
-		b.warnLongTexts(d, list(f.PickListValues), liveText)
+		opts, late, temps, removals = b.optionWrites(d, f, live)
 	}
 	var profiles []field.Profile
 	for _, fd := range c.Fields {
@@ -260,4 +251,25 @@ func (w *fieldWrite) before(items []field.Item) {
 	}
 	w.first = &items[0]
 	w.rest = append(rest, w.rest...)
+}
+
+// optionWrites are the option entries of an update: the main ones, the
+// renames after the removals, the temporary renames before, and the IDs
+// removed.
+func (b *builder) optionWrites(d *model.Object, f, live *model.FieldDef) (opts, late, temps []field.Option, removals []string) {
+	_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
+	edits, removals := optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
+	for i := range edits {
+		if edits[i].seq > 0 {
+			edits[i].seq += live.SequenceBase // places after Zoho's numbered -None-
+		}
+	}
+	opts, late = renamesAfterRemovals(edits, removed)
+	temps = tempRenames(edits, list(live.PickListValues))
+	liveText := map[string]string{}
+	for _, v := range list(live.PickListValues) {
+		liveText[v.ID] = v.DisplayValue
+	}
+	b.warnLongTexts(d, list(f.PickListValues), liveText)
+	return opts, late, temps, removals
 }
