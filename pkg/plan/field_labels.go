@@ -21,6 +21,13 @@ func (b *builder) checkLabelFree(d, o *model.Object) bool {
 	if b.opts.replan || df.FieldLabel == nil || model.SameName(*df.FieldLabel, derefString(of.FieldLabel)) {
 		return true
 	}
+	for _, other := range b.desiredLabels()[fieldLabelKey(df.Module, *df.FieldLabel)] {
+		if other != d && !other.Absent {
+			b.problem(d, "the manifest of %s gives the same field_label %q, and Zoho keeps labels unique in a module (DUPLICATE_DATA): give one of them another label",
+				[]any{"field_label"}, other.Key.Name, *df.FieldLabel)
+			return false
+		}
+	}
 	holder := b.labelHolder(df.Module, *df.FieldLabel, of.APIName)
 	if holder == nil {
 		return true
@@ -94,3 +101,20 @@ func (b *builder) desiredFolded(k model.Key) *model.Object {
 	}
 	return nil
 }
+
+// desiredLabels indexes the Field manifests by module and folded label,
+// built once per plan.
+func (b *builder) desiredLabels() map[string][]*model.Object {
+	if b.fieldLabels == nil {
+		b.fieldLabels = map[string][]*model.Object{}
+		for _, d := range b.in.Desired.OfKind(model.KindField) {
+			if d.Field != nil && d.Field.FieldLabel != nil {
+				k := fieldLabelKey(d.Field.Module, *d.Field.FieldLabel)
+				b.fieldLabels[k] = append(b.fieldLabels[k], d)
+			}
+		}
+	}
+	return b.fieldLabels
+}
+
+func fieldLabelKey(module, label string) string { return model.Fold(module) + "\x00" + model.Fold(label) }
