@@ -117,4 +117,6 @@ func (b *builder) desiredLabels() map[string][]*model.Object {
 	return b.fieldLabels
 }
 
-func fieldLabelKey(module, label string) string { return model.Fold(module) + "\x00" + model.Fold(label) }
+func fieldLabelKey(module, label string) string {
+	return model.Fold(module) + "\x00" + model.Fold(label)
+}
