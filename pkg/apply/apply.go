@@ -116,6 +116,12 @@ func (e *executor) recoverUnknown(ctx context.Context, d Doer, opts Options) (in
 		prev := e.outcomes[k]
 		if o, ok := e2.outcomes[k]; ok {
 			o.Action, o.Source, o.Recovered = prev.Action, prev.Source, true
+			if prev.Action == plan.Create && o.Status == Updated {
+				// The lost create made the object; the re-plan sent the
+				// rest of it (a field's options past the first request).
+				o.Status = Created
+				o.Message = "created (confirmed by reading it again after a lost response), then completed"
+			}
 			e.outcomes[k] = o
 			continue
 		}

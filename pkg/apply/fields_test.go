@@ -27,6 +27,13 @@ func fieldScenarios() []scenario {
 		{"fields_name_taken", emulator.DemoSeed, runFieldsNameTaken},
 		{"fields_mixed_bulk", emulator.DemoSeed, runFieldsMixedBulk},
 		{"fields_sorted", seedSortedTier, runFieldsSorted},
+		{"fields_case_rename", emulator.DemoSeed, runFieldsCaseRename},
+		{"fields_label_hand_over", emulator.DemoSeed, runFieldsLabelHandOver},
+		{"fields_lost_create", emulator.DemoSeed, runFieldsLostCreate},
+		{"fields_twelve_profiles", seedTwelveProfiles, runFieldsTwelveProfiles},
+		{"fields_rename_onto_removed", emulator.DemoSeed, runFieldsRenameOntoRemoved},
+		{"fields_swap_display_values", emulator.DemoSeed, runFieldsSwapDisplayValues},
+		{"fields_many_removed", emulator.DemoSeed, runFieldsManyRemoved},
 	}
 }
 
@@ -420,7 +427,7 @@ func runFieldsNameTaken(t *testing.T, r *rig) {
 	if rd.FieldAPINameOnCreate == "derived" && rd.GeneratedAPINameCollision == "suffix" {
 		mm := res.Report.Mismatches
 		if o.Status != Created || len(mm) != 1 || mm[0].Path != "api_name" || mm[0].Got != "Region_Code_1" || !strings.Contains(o.Message, `api_name to "Region_Code_1"`) {
-			t.Errorf("outcome %+v, mismatches %+v, want the derived name reported with the fix", o, mm)
+			t.Errorf("outcome %+v, mismatches %+v, want the derived name reported with the fix\n%s", o, mm, describe(res))
 		}
 		return
 	}

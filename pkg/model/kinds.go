@@ -123,6 +123,11 @@ type FieldDef struct {
 	PickListValuesSortedLexically *bool              `json:"pick_list_values_sorted_lexically,omitempty"`
 	GlobalPicklist                *string            `json:"global_picklist,omitempty"`
 	Permissions                   *map[string]string `json:"permissions,omitempty"`
+	// SequenceBase is, on a live field, the sequence_number of the place
+	// before its first option: 1 when Zoho lists its "-None-" entry first
+	// and numbers it, else 0. An option at place i (0-based) moves with
+	// sequence_number SequenceBase+i+1. Never in manifests.
+	SequenceBase int `json:"-"`
 }
 
 // FieldKeyName is the key name of field apiName of module: "Module.api_name".

@@ -1,7 +1,9 @@
 package observe
 
 import (
+	"cmp"
 	"maps"
+	"slices"
 
 	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
@@ -54,13 +56,14 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 	}
 	if f.DataType == "picklist" || f.DataType == "multiselectpicklist" {
 		vals := make([]model.PicklistValue, 0, len(f.PickListValues))
-		for _, v := range f.PickListValues {
+		for _, v := range bySequence(f.PickListValues) {
 			if v.DisplayValue == noneOption {
 				continue // Zoho's "no value" entry, not an option a manifest manages
 			}
 			vals = append(vals, model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue, ActualValue: strPtr(pickValue(v))})
 		}
 		fd.PickListValues = &vals
+		fd.SequenceBase = sequenceBase(f.PickListValues)
 		fd.PickListValuesSortedLexically = &f.SortedLexically
 	}
 	perms := map[string]string{}
@@ -70,4 +73,49 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 	fd.Permissions = &perms
 	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, f.APIName)},
 		ID: string(f.ID), System: !f.CustomField, Field: fd}
+}
+
+// bySequence orders options by sequence_number, the order a reorder sets,
+// when every option has one (stable: ties keep the array order); else
+// the array order stands.
+func bySequence(vs []zoho.PickListValue) []zoho.PickListValue {
+	for _, v := range vs {
+		if v.SequenceNumber == nil && v.DisplayValue != noneOption {
+			return vs
+		}
+	}
+	out := slices.Clone(vs)
+	slices.SortStableFunc(out, func(a, b zoho.PickListValue) int {
+		return cmp.Compare(seqOf(a), seqOf(b))
+	})
+	return out
+}
+
+func seqOf(v zoho.PickListValue) int {
+	if v.SequenceNumber == nil {
+		return -1 // -None-
+	}
+	return *v.SequenceNumber
+}
+
+// sequenceBase is 1 when the "-None-" entry has a sequence_number below
+// every option's (Zoho counts it as the first place), else 0.
+func sequenceBase(vs []zoho.PickListValue) int {
+	none, low := -1, -1
+	for _, v := range vs {
+		switch {
+		case v.SequenceNumber == nil:
+			if v.DisplayValue != noneOption {
+				return 0
+			}
+		case v.DisplayValue == noneOption:
+			none = *v.SequenceNumber
+		case low < 0 || *v.SequenceNumber < low:
+			low = *v.SequenceNumber
+		}
+	}
+	if none >= 1 && (low < 0 || none < low) {
+		return 1
+	}
+	return 0
 }

@@ -37,6 +37,8 @@ type builder struct {
 	// fieldRemovals are, by module, the writes with option removals.
 	fieldRemovals map[string][]*fieldWrite
 	fieldDeletes  []*Change
+	// fieldLabels indexes the desired field labels (desiredLabels).
+	fieldLabels map[string][]*model.Object
 	// keyWaits are requests that wait for the requests of another change
 	// (waitForKey).
 	keyWaits []keyWait

@@ -35,7 +35,7 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 		return b.createField(d)
 	}
 	df, of := d.Field, o.Field
-	if !b.fieldUpdatable(d, o) {
+	if !b.fieldUpdatable(d, o) || !b.checkLabelFree(d, o) {
 		return nil
 	}
 	m := *of
@@ -53,6 +53,9 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	var removed []model.PicklistValue
 	if df.PickListValues != nil && m.GlobalPicklist == nil {
 		vals, gone := pairOptions(*df.PickListValues, list(of.PickListValues))
+		if !b.checkActualValues(d, vals, gone) {
+			return nil
+		}
 		m.PickListValues, removed = &vals, gone
 	}
 	if df.Permissions != nil {
@@ -67,16 +70,50 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	}
 	after := &model.Object{Key: d.Key, ID: o.ID, System: o.System, Field: &m}
 	c := &Change{Key: d.Key, Action: Update, After: after, Fields: fieldDiffs(fieldViewOf(df, of), fieldViewOf(df, &m))}
-	if len(removed) > 0 {
-		names := make([]string, len(removed))
-		for i, v := range removed {
-			names[i] = fmt.Sprintf("%q", v.DisplayValue)
-		}
-		c.Destructive = true
-		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", strings.Join(names, ", "), d.Key.Name, field.OptionRemoval)
-	}
+	b.optionsDestroyed(c, df, of, removed)
+	b.warnStandard(d, o, c)
 	b.noteValues(d.Key, &m)
 	return c
+}
+
+// warnStandard says that Zoho may refuse a change to a standard field:
+// its documents disagree on whether the API changes any of them (q5).
+func (b *builder) warnStandard(d, o *model.Object, c *Change) {
+	if o.System && len(c.Fields) > 0 && !b.opts.replan {
+		b.warn("%s: %s is a standard field; Zoho's documents disagree on whether its API changes standard fields at all (the v8 page allows all but the label, older pages and the OpenAPI text refuse), so Zoho may refuse this update with NOT_ALLOWED: then make the change in Zoho's setup pages",
+			d.Where(), d.Key.Name)
+	}
+}
+
+// optionsDestroyed marks an update destructive that removes options, or
+// switches a field from its own options to a global picklist's.
+func (b *builder) optionsDestroyed(c *Change, df, of *model.FieldDef, removed []model.PicklistValue) {
+	if len(removed) > 0 {
+		c.Destructive = true
+		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", quoted(removed), c.Key.Name, field.OptionRemoval) +
+			b.lockingUnread(df.Module, "a rule compares with it", "removal")
+	}
+	if df.GlobalPicklist != nil && of.GlobalPicklist == nil && len(list(of.PickListValues)) > 0 {
+		c.Destructive = true
+		c.Destroys = joinDestroys(c.Destroys, fmt.Sprintf("switches %s to the global picklist %q: its own options %s go, and records that hold them keep no documented value (Zoho documents mapping each option to a value of the set, which crmsync does not send)",
+			c.Key.Name, *df.GlobalPicklist, quoted(list(of.PickListValues))))
+	}
+}
+
+// quoted lists options' display values, quoted, comma-separated.
+func quoted(vals []model.PicklistValue) string {
+	names := make([]string, len(vals))
+	for i, v := range vals {
+		names[i] = fmt.Sprintf("%q", v.DisplayValue)
+	}
+	return strings.Join(names, ", ")
+}
+
+func joinDestroys(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // fieldViewOf is the view of f restricted to the keys manifest df manages.
@@ -169,10 +206,23 @@ func deref2(p *map[string]string) map[string]string {
 }
 
 // fieldDeleted: deleting a custom field destroys its data in every record.
-func fieldDeleted(_ *builder, c *Change) {
+func fieldDeleted(b *builder, c *Change) {
 	module, name := model.SplitFieldKey(c.Key.Name)
 	c.Destructive = true
-	c.Destroys = fmt.Sprintf("deletes the custom field %s of module %s and its value in every %s record", name, module, module)
+	c.Destroys = fmt.Sprintf("deletes the custom field %s of module %s and its value in every %s record", name, module, module) +
+		b.lockingUnread(module, "it names the field", "delete")
+}
+
+// lockingUnread is what a removal or delete says when the plan did not
+// read the record locking configuration of module (no manifest manages
+// it): whether that configuration uses the option or field is unknown,
+// and Zoho then refuses the write or drops the use (q6, q8).
+func (b *builder) lockingUnread(module, uses, write string) string {
+	if b.desiredFolded(model.Key{Kind: model.KindLockingConfig, Name: module}) != nil {
+		return ""
+	}
+	return fmt.Sprintf("; the record locking configuration of %s was not read: if %s, Zoho refuses the %s or drops that use from the configuration (manage it with a RecordLockingConfig manifest to have the plan check it)",
+		module, uses, write)
 }
 
 // noteValues records the values a picklist field will have after apply,

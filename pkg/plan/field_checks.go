@@ -83,8 +83,13 @@ func (b *builder) checkNewAPIName(d *model.Object) bool {
 				[]any{"api_name"}, f.Module, live.APIName, live.APIName)
 			return false
 		case live.Label != "" && model.SameName(live.Label, *f.FieldLabel):
-			b.problem(d, "module %s already has a field labelled %q (%s); Zoho keeps labels unique (DUPLICATE_DATA): choose another field_label",
-				[]any{"field_label"}, f.Module, live.Label, live.APIName)
+			fix := "choose another field_label"
+			if hd := b.desiredFolded(model.Key{Kind: model.KindField, Name: model.FieldKeyName(f.Module, live.APIName)}); hd != nil && hd.Field != nil &&
+				hd.Field.FieldLabel != nil && !model.SameName(*hd.Field.FieldLabel, live.Label) {
+				fix = fmt.Sprintf("its manifest relabels %s, but new fields are created before fields are updated: apply the relabel first, then this field", live.APIName)
+			}
+			b.problem(d, "module %s already has a field labelled %q (%s); Zoho keeps labels unique (DUPLICATE_DATA): %s",
+				[]any{"field_label"}, f.Module, live.Label, live.APIName, fix)
 			return false
 		}
 	}
@@ -186,4 +191,28 @@ func (b *builder) warnLongTexts(d *model.Object, vals []model.PicklistValue, liv
 			b.warn("%s: the option %q of %s has %d characters; Zoho's request schema allows %d, so the write may be refused", d.Where(), v.DisplayValue, d.Key.Name, n, field.MaxOptionText)
 		}
 	}
+}
+
+// checkActualValues refuses a new option whose display value a removed
+// live option has (in any case): the manifest gives a live option another
+// actual_value, which cannot change once set (fields.md §5.1), and the
+// addition beside it is a duplicate display value (DUPLICATE_DATA).
+func (b *builder) checkActualValues(d *model.Object, vals, removed []model.PicklistValue) bool {
+	if b.opts.replan {
+		return true // verify and recovery keep the diff as a residual
+	}
+	ok := true
+	for i, v := range vals {
+		if v.ID != "" {
+			continue
+		}
+		for _, r := range removed {
+			if model.SameName(r.DisplayValue, v.DisplayValue) {
+				b.problem(d, "the option %q has the actual value %q, which Zoho never changes (the manifest says %q); set actual_value: %q, or remove actual_value",
+					[]any{"pick_list_values", i, "actual_value"}, r.DisplayValue, actualOf(r), actualOf(v), actualOf(r))
+				ok = false
+			}
+		}
+	}
+	return ok
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -86,5 +87,88 @@ func TestLockingWaitsForGlobalValues(t *testing.T) {
 	b.resolveKeyWaits()
 	if after := b.reqs[lid-1].After; !slices.Contains(after, gid) {
 		t.Errorf("the locking request waits for %v, want the global picklist's request %d", after, gid)
+	}
+}
+
+// TestSwitchToGlobalIsDestructive: a local picklist that starts using a
+// global picklist loses its own options; the plan says so.
+func TestSwitchToGlobalIsDestructive(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Accounts.Tier"},
+		Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", GlobalPicklist: model.Ptr("Regions")}}
+	o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")}}}}
+	c := b.diffField(d, o)
+	if c == nil || !c.Destructive || !strings.Contains(c.Destroys, `"Gold"`) || !strings.Contains(c.Destroys, "Regions") {
+		t.Fatalf("change %+v, want it destructive naming the option and the set", c)
+	}
+}
+
+// TestNewActualValueOfLiveDisplay: a manifest that gives a live option
+// another actual_value asks for what Zoho never does (it cannot change
+// once set); adding the option beside the live one of the same display
+// value is a duplicate. The plan refuses it, naming the live actual value.
+func TestNewActualValueOfLiveDisplay(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Accounts.Tier"},
+		Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", PickListValues: &[]model.PicklistValue{
+			{DisplayValue: "Gold", ActualValue: model.Ptr("GOLD_V")}, {DisplayValue: "Silver"}}}}
+	o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Accounts", APIName: "Tier", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")},
+			{ID: "3", DisplayValue: "Silver", ActualValue: model.Ptr("Silver")}}}}
+	if c := b.diffField(d, o); c != nil {
+		t.Fatalf("change %+v, want none", c)
+	}
+	if len(b.problems) != 1 || !strings.Contains(b.problems[0].Message, `"Gold"`) || !strings.Contains(b.problems[0].Message, "actual_value") {
+		t.Fatalf("problems %+v, want the actual value refused", b.problems)
+	}
+}
+
+// TestStandardFieldChangeWarns: Zoho's documents disagree on whether a
+// standard field takes any change through the API (q5): a plan that
+// changes one says so.
+func TestStandardFieldChangeWarns(t *testing.T) {
+	b := newBuilder(Input{Desired: model.NewState(), Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+	d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Deals.Stage"},
+		Field: &model.FieldDef{Module: "Deals", APIName: "Stage", PickListValues: &[]model.PicklistValue{{DisplayValue: "Won"}, {DisplayValue: "Lost"}}}}
+	o := &model.Object{Key: d.Key, ID: "1", System: true, Field: &model.FieldDef{Module: "Deals", APIName: "Stage", DataType: model.Ptr("picklist"),
+		PickListValues: &[]model.PicklistValue{{ID: "2", DisplayValue: "Won", ActualValue: model.Ptr("Won")}}}}
+	if c := b.diffField(d, o); c == nil {
+		t.Fatal("no change")
+	}
+	if len(b.warnings) != 1 || !strings.Contains(b.warnings[0], "Deals.Stage") || !strings.Contains(b.warnings[0], "standard field") {
+		t.Fatalf("warnings %q", b.warnings)
+	}
+	b.warnings = nil
+	d.Field.PickListValues = &[]model.PicklistValue{{DisplayValue: "Won"}}
+	if c := b.diffField(d, o); len(c.Fields) != 0 || len(b.warnings) != 0 {
+		t.Fatalf("no change, but %+v, warnings %q", c, b.warnings)
+	}
+}
+
+// TestMovesAfterNumberedNone: when Zoho numbers its "-None-" entry first
+// (SequenceBase 1), the moves count it: the option at the first place
+// moves to sequence_number 2.
+func TestMovesAfterNumberedNone(t *testing.T) {
+	for base, want := range map[int]string{0: "3:1 2:2", 1: "3:2 2:3"} {
+		d := &model.Object{Key: model.Key{Kind: model.KindField, Name: "Leads.Source"},
+			Field: &model.FieldDef{Module: "Leads", APIName: "Source", PickListValues: &[]model.PicklistValue{
+				{DisplayValue: "C"}, {DisplayValue: "B"}, {DisplayValue: "A"}}}}
+		o := &model.Object{Key: d.Key, ID: "1", Field: &model.FieldDef{Module: "Leads", APIName: "Source", DataType: model.Ptr("picklist"), SequenceBase: base,
+			PickListValues: &[]model.PicklistValue{{ID: "1", DisplayValue: "A", ActualValue: model.Ptr("A")},
+				{ID: "2", DisplayValue: "B", ActualValue: model.Ptr("B")}, {ID: "3", DisplayValue: "C", ActualValue: model.Ptr("C")}}}}
+		st := model.NewState()
+		st.Put(d)
+		b := newBuilder(Input{Desired: st, Observed: model.NewState(), Lookups: &model.Lookups{}}, Options{})
+		c := b.diffField(d, o)
+		c.Before, c.ID = o, o.ID
+		w := b.updateWrite(c)
+		var got []string
+		for _, op := range w.first.PickListValues {
+			got = append(got, fmt.Sprintf("%s:%d", op.ID, op.SequenceNumber))
+		}
+		if g := strings.Join(got, " "); !strings.HasPrefix(g, want) {
+			t.Errorf("base %d: moves %q, want %q first", base, g, want)
+		}
 	}
 }

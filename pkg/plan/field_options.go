@@ -10,6 +10,7 @@ import (
 // §5.1: it cannot change once set). An option whose manifest leaves the
 // actual value out pairs with the live option of its display value, else
 // the live option whose actual value is its display value (the default),
+// else the live option of its display value in another case (a rename),
 // else the live option named by one of its previous_names (a rename).
 // Live options no manifest option takes are removed.
 
@@ -57,6 +58,12 @@ var optionMatchers = []func(d, o model.PicklistValue) bool{
 	func(d, o model.PicklistValue) bool { return d.ActualValue != nil && actualOf(o) == *d.ActualValue },
 	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && o.DisplayValue == d.DisplayValue },
 	func(d, o model.PicklistValue) bool { return d.ActualValue == nil && actualOf(o) == d.DisplayValue },
+	// A change of case only renames: Zoho keeps display values unique in
+	// any case ("Duplicate option display_value"), so no other live
+	// option can match this way.
+	func(d, o model.PicklistValue) bool {
+		return d.ActualValue == nil && model.SameName(o.DisplayValue, d.DisplayValue)
+	},
 	func(d, o model.PicklistValue) bool {
 		for _, p := range d.PreviousNames {
 			if model.SameName(p, o.DisplayValue) {
@@ -71,12 +78,15 @@ var optionMatchers = []func(d, o model.PicklistValue) bool{
 // options (renames, additions, moves), in the order they must be sent, and
 // the removals. live is the live order; target the resolved desired order
 // (pairOptions). Renames send {id, display_value}, additions {display_value,
-// actual_value}; when the order differs, every option from the first that
-// is out of place carries its sequence_number (1-based), with the removed
-// options after the kept ones, so that moves processed in ascending order
-// give the target order under every reading of sequence_number, and the
-// removals then leave exactly the target. A field that sorts its values
-// alphabetically (sorted) gets no moves.
+// actual_value}; when the order differs, every kept option from the first
+// place that differs from the target (the removed options counted after
+// the kept ones) carries its sequence_number (1-based). Moves processed in
+// ascending order then put the kept options at the target places, with
+// the removed ones behind them, and numbers set then sorted order the kept
+// options the same, under either reading of sequence_number; the
+// removals then leave exactly the target. The removed options need no
+// move of their own. A field that sorts its values alphabetically
+// (sorted) gets no moves.
 type optionEdit struct {
 	id, display, actual string
 	seq                 int
@@ -129,13 +139,6 @@ func optionEdits(target, live []model.PicklistValue, removed []model.PicklistVal
 		}
 		if e.isNew || e.rename || e.seq > 0 {
 			edits = append(edits, e)
-		}
-	}
-	if first >= 0 {
-		for k, r := range removed {
-			if len(target)+k >= first {
-				edits = append(edits, optionEdit{id: r.ID, seq: len(target) + k + 1})
-			}
 		}
 	}
 	return edits, removals

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/model"
@@ -115,4 +116,53 @@ func names(vals []model.PicklistValue) []string {
 		out[i] = v.DisplayValue
 	}
 	return out
+}
+
+// TestPairOptionsCaseOnlyRename: a manifest that changes only the case of
+// a display value renames the live option (Zoho compares display values
+// in any case, so adding the new one beside the old is DUPLICATE_DATA,
+// and removing the old one would drop it from records).
+func TestPairOptionsCaseOnlyRename(t *testing.T) {
+	live := []model.PicklistValue{
+		{ID: "1", DisplayValue: "Gold", ActualValue: model.Ptr("Gold")},
+		{ID: "2", DisplayValue: "E-mail", ActualValue: model.Ptr("Email")},
+	}
+	desired := []model.PicklistValue{{DisplayValue: "GOLD"}, {DisplayValue: "e-mail"}}
+	out, removed := pairOptions(desired, live)
+	if len(removed) != 0 {
+		t.Fatalf("removed %v, want none", names(removed))
+	}
+	if out[0].ID != "1" || *out[0].ActualValue != "Gold" || out[1].ID != "2" || *out[1].ActualValue != "Email" {
+		t.Fatalf("paired %+v", out)
+	}
+	edits, removals := optionEdits(out, live, removed, false)
+	if len(removals) != 0 || len(edits) != 2 || !edits[0].rename || edits[0].isNew || edits[0].display != "GOLD" || edits[1].display != "e-mail" {
+		t.Fatalf("edits %+v, removals %v, want two renames", edits, removals)
+	}
+}
+
+// TestTempRenames: only a live option whose display value another
+// option's rename takes goes through a temporary display value: in a swap
+// and a chain, not in a case-only rename or a rename to a free value.
+func TestTempRenames(t *testing.T) {
+	live := []model.PicklistValue{{ID: "1", DisplayValue: "Gold"}, {ID: "2", DisplayValue: "Silver"}, {ID: "3", DisplayValue: "crmsync tmp 1"}}
+	ren := func(id, to string) optionEdit { return optionEdit{id: id, display: to, rename: true} }
+	for _, c := range []struct {
+		name  string
+		edits []optionEdit
+		want  string
+	}{
+		{"swap", []optionEdit{ren("1", "Silver"), ren("2", "Gold")}, "1=crmsync tmp 2 2=crmsync tmp 3"},
+		{"chain", []optionEdit{ren("1", "Silver"), ren("2", "Copper")}, "2=crmsync tmp 2"},
+		{"case only", []optionEdit{ren("1", "GOLD")}, ""},
+		{"free", []optionEdit{ren("1", "Platinum"), ren("2", "Copper")}, ""},
+	} {
+		var got []string
+		for _, o := range tempRenames(c.edits, live) {
+			got = append(got, o.ID+"="+o.DisplayValue)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: %q, want %q", c.name, g, c.want)
+		}
+	}
 }

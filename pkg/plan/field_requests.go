@@ -29,14 +29,16 @@ type fieldWrite struct {
 func (b *builder) fieldRequests() {
 	modules, byModule := b.fieldChanges()
 	for _, module := range modules {
-		var creates, updates []*fieldWrite
+		var creates, updates, takers []*fieldWrite
 		for _, c := range byModule[module] {
-			switch c.Action {
-			case Create:
+			switch {
+			case c.Action == Create:
 				creates = append(creates, b.createWrite(c))
-			case Update:
+			case c.Action == Update && b.takesLabel(c.Key):
+				takers = append(takers, b.updateWrite(c))
+			case c.Action == Update:
 				updates = append(updates, b.updateWrite(c))
-			case Delete:
+			case c.Action == Delete:
 				b.checkFieldDelete(c)
 				b.fieldDeletes = append(b.fieldDeletes, c)
 			}
@@ -44,7 +46,8 @@ func (b *builder) fieldRequests() {
 		q := []Param{{Name: "module", Value: module}}
 		b.fieldRound("POST", q, creates, func(w *fieldWrite) *field.Item { return w.first })
 		b.fieldRound("PATCH", q, updates, func(w *fieldWrite) *field.Item { return w.first })
-		all := append(creates, updates...)
+		b.fieldRound("PATCH", q, takers, func(w *fieldWrite) *field.Item { return w.first })
+		all := append(append(creates, updates...), takers...)
 		for r := 0; ; r++ {
 			n := b.fieldRound("PATCH", q, all, func(w *fieldWrite) *field.Item {
 				if r < len(w.rest) {
@@ -62,6 +65,17 @@ func (b *builder) fieldRequests() {
 			}
 		}
 	}
+}
+
+// takesLabel reports whether the update of field k takes a label another
+// field of the plan frees (checkLabelFree): it goes in a later request.
+func (b *builder) takesLabel(k model.Key) bool {
+	for _, w := range b.fieldWaits[k] {
+		if w.Kind == model.KindField {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldRemovalRequests builds the option removals, after the locking

@@ -35,20 +35,10 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["global_picklist"] && f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
-	var opts []field.Option
+	var opts, late, temps []field.Option
 	var removals []string
 	if changed["pick_list_values"] {
-		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
-		var edits []optionEdit
-		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
-		for _, e := range edits {
-			opts = append(opts, e.option())
-		}
-		liveText := map[string]string{}
-		for _, v := range list(live.PickListValues) {
-			liveText[v.ID] = v.DisplayValue
-		}
-		b.warnLongTexts(d, list(f.PickListValues), liveText)
+		opts, late, temps, removals = b.optionWrites(d, f, live)
 	}
 	var profiles []field.Profile
 	for _, fd := range c.Fields {
@@ -65,12 +55,36 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 		w.first = &it
 	}
 	w.rest = chunks(c.ID, opts[len(o1):], profiles[len(p1):])
+	w.before(chunks(c.ID, temps, nil))
 	var dels []field.Option
 	for _, id := range removals {
 		dels = append(dels, field.Option{ID: id, Delete: true})
 	}
-	w.removals = chunks(c.ID, dels, nil)
+	w.removals = chunks(c.ID, append(dels, late...), nil)
 	return w
+}
+
+// renamesAfterRemovals splits the option entries: a rename to the display
+// value of an option the update removes (in any case: Zoho keeps display
+// values unique) can only be sent once that option is gone, so it goes
+// after the removals (late); its move, if any, stays with the other
+// entries, which keeps the order the moves give.
+func renamesAfterRemovals(edits []optionEdit, removed []model.PicklistValue) (opts, late []field.Option) {
+	held := map[string]bool{}
+	for _, r := range removed {
+		held[model.Fold(r.DisplayValue)] = true
+	}
+	for _, e := range edits {
+		if !e.rename || !held[model.Fold(e.display)] {
+			opts = append(opts, e.option())
+			continue
+		}
+		late = append(late, field.Option{ID: e.id, DisplayValue: e.display})
+		if e.seq > 0 {
+			opts = append(opts, field.Option{ID: e.id, SequenceNumber: e.seq})
+		}
+	}
+	return opts, late
 }
 
 func (e optionEdit) option() field.Option {
@@ -187,4 +201,75 @@ func (b *builder) resolveKeyWaits() {
 			}
 		}
 	}
+}
+
+// tempRenames are the entries of a request that goes before the others
+// when renames chain or swap display values (Gold → Silver while Silver →
+// Gold or → Copper): each live option whose display value another
+// option's rename takes first gets a temporary one, so that no request
+// names one display value twice, however Zoho checks the entries of one
+// request (in turn or as a whole). The main request then gives it its
+// final display value.
+func tempRenames(edits []optionEdit, live []model.PicklistValue) []field.Option {
+	renamed, wantedBy := map[string]bool{}, map[string]string{}
+	for _, e := range edits {
+		if e.rename {
+			renamed[e.id] = true
+			wantedBy[model.Fold(e.display)] = e.id
+		}
+	}
+	taken := map[string]bool{}
+	for _, o := range live {
+		taken[model.Fold(o.DisplayValue)] = true
+	}
+	var out []field.Option
+	n := 0
+	for _, o := range live {
+		by, wanted := wantedBy[model.Fold(o.DisplayValue)]
+		if !renamed[o.ID] || !wanted || by == o.ID {
+			continue
+		}
+		name := ""
+		for name == "" || taken[model.Fold(name)] {
+			n++
+			name = fmt.Sprintf("crmsync tmp %d", n)
+		}
+		taken[model.Fold(name)] = true
+		out = append(out, field.Option{ID: o.ID, DisplayValue: name})
+	}
+	return out
+}
+
+// before makes items the first requests of w, ahead of its first item.
+func (w *fieldWrite) before(items []field.Item) {
+	if len(items) == 0 {
+		return
+	}
+	rest := items[1:]
+	if w.first != nil {
+		rest = append(rest, *w.first)
+	}
+	w.first = &items[0]
+	w.rest = append(rest, w.rest...)
+}
+
+// optionWrites are the option entries of an update: the main ones, the
+// renames after the removals, the temporary renames before, and the IDs
+// removed.
+func (b *builder) optionWrites(d *model.Object, f, live *model.FieldDef) (opts, late, temps []field.Option, removals []string) {
+	_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
+	edits, removals := optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
+	for i := range edits {
+		if edits[i].seq > 0 {
+			edits[i].seq += live.SequenceBase // places after Zoho's numbered -None-
+		}
+	}
+	opts, late = renamesAfterRemovals(edits, removed)
+	temps = tempRenames(edits, list(live.PickListValues))
+	liveText := map[string]string{}
+	for _, v := range list(live.PickListValues) {
+		liveText[v.ID] = v.DisplayValue
+	}
+	b.warnLongTexts(d, list(f.PickListValues), liveText)
+	return opts, late, temps, removals
 }

@@ -25,6 +25,10 @@ type Options struct {
 	// the desired objects (desired.Manifests.Positions); a problem with a
 	// key path (for example "profiles", 1) points there.
 	Positions diag.Positions
+	// replan marks a Replan (verify, recovery): the desired objects are
+	// the changes' After objects, and a difference that did not take must
+	// stay a change, not become a problem.
+	replan bool
 }
 
 // pair is one desired object with its observed counterpart; either may be

@@ -56,5 +56,5 @@ func Replan(changes []Change, observed *model.State, lookups *model.Lookups) (*P
 		}
 		desired.Put(&after)
 	}
-	return Make(Input{Desired: desired, Observed: observed, Lookups: lookups}, Options{Targets: targets})
+	return Make(Input{Desired: desired, Observed: observed, Lookups: lookups}, Options{Targets: targets, replan: true})
 }
