@@ -1,0 +1,167 @@
+package field
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/kinds/spec"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// exportLayout writes one manifest per field under fields/. A custom field
+// is written whole; a standard field only with the managed properties that
+// differ from an untouched org (export_defaults.go), and not at all when
+// none does. No id is ever written.
+var exportLayout = spec.Layout{Dir: "fields", Document: document, Complete: complete}
+
+// document writes a live field: whole when it is a custom field of a type
+// a manifest can create, else only what differs from the untouched org.
+func document(o *model.Object) []spec.Pair {
+	f := o.Field
+	if f == nil || o.Absent {
+		return nil
+	}
+	if o.System || !wholeType(f) {
+		return standardDocument(f)
+	}
+	d := []spec.Pair{{K: "module", V: f.Module}, {K: "api_name", V: f.APIName}}
+	if f.FieldLabel != nil {
+		d = append(d, spec.Pair{K: "field_label", V: *f.FieldLabel})
+	}
+	d = append(d, spec.Pair{K: "data_type", V: *f.DataType})
+	d = append(d, sizes(f)...)
+	if f.Tooltip != nil && f.Tooltip.Value != "" {
+		d = append(d, spec.Pair{K: "tooltip", V: []spec.Pair{{K: "name", V: f.Tooltip.Name}, {K: "value", V: f.Tooltip.Value}}})
+	}
+	switch {
+	case f.GlobalPicklist != nil && *f.GlobalPicklist != "":
+		d = append(d, spec.Pair{K: "global_picklist", V: *f.GlobalPicklist})
+	case f.PickListValues != nil && isPicklist(f):
+		d = append(d, spec.Pair{K: "pick_list_values", V: valuesDoc(*f.PickListValues)})
+	}
+	if f.Permissions != nil && len(*f.Permissions) > 0 {
+		d = append(d, spec.Pair{K: "permissions", V: permissionsDoc(*f.Permissions, nil)})
+	}
+	return d
+}
+
+// standardDocument writes a standard field (or a custom one a manifest
+// could not create again) with its picklist values when they differ from
+// the documented default, and the profiles whose permission differs from
+// the default; nil when nothing differs.
+func standardDocument(f *model.FieldDef) []spec.Pair {
+	var body []spec.Pair
+	if f.PickListValues != nil && isPicklist(f) && !usesGlobal(f) && !defaultValues(f.Module, f.APIName, *f.PickListValues) {
+		body = append(body, spec.Pair{K: "pick_list_values", V: valuesDoc(*f.PickListValues)})
+	}
+	if f.Permissions != nil {
+		if p := permissionsDoc(*f.Permissions, isDefaultPermission); len(p) > 0 {
+			body = append(body, spec.Pair{K: "permissions", V: p})
+		}
+	}
+	if body == nil {
+		return nil
+	}
+	return append([]spec.Pair{{K: "module", V: f.Module}, {K: "api_name", V: f.APIName}}, body...)
+}
+
+// complete adds, for a standard field, what document leaves out at its
+// default: the default picklist values and every profile's permission, so
+// that planning another org against the export resets them there too. A
+// custom field is already written whole.
+func complete(o *model.Object, doc []spec.Pair) []spec.Pair {
+	f := o.Field
+	if f == nil || !(o.System || !wholeType(f)) {
+		return doc
+	}
+	has := map[string]bool{}
+	for _, p := range doc {
+		has[p.K] = true
+	}
+	if !has["pick_list_values"] && f.PickListValues != nil && isPicklist(f) && !usesGlobal(f) {
+		doc = append(doc, spec.Pair{K: "pick_list_values", V: valuesDoc(*f.PickListValues)})
+	}
+	if f.Permissions != nil && len(*f.Permissions) > 0 {
+		doc = slices.DeleteFunc(doc, func(p spec.Pair) bool { return p.K == "permissions" })
+		doc = append(doc, spec.Pair{K: "permissions", V: permissionsDoc(*f.Permissions, nil)})
+	}
+	return doc
+}
+
+// wholeTypes are the data types a manifest creates from the keys crmsync
+// manages (fields.md §2, §4). Lookups, formulas, auto-numbers, roll-ups,
+// uploads and the like need sub-objects a manifest has no key for, so a
+// custom field of such a type is written like a standard one.
+var wholeTypes = []string{"text", "textarea", "email", "phone", "website", "picklist", "multiselectpicklist",
+	"date", "datetime", "integer", "bigint", "double", "currency", "percent", "boolean"}
+
+func wholeType(f *model.FieldDef) bool {
+	return f.DataType != nil && slices.Contains(wholeTypes, strings.ToLower(*f.DataType))
+}
+
+func isPicklist(f *model.FieldDef) bool {
+	return f.DataType == nil || *f.DataType == "picklist" || *f.DataType == "multiselectpicklist"
+}
+
+func usesGlobal(f *model.FieldDef) bool { return f.GlobalPicklist != nil && *f.GlobalPicklist != "" }
+
+// lengthTypes take a length and decimalTypes a decimal_place (fields.md §4):
+// email and percent lengths are not settable, and a textarea's length
+// follows its textarea kind.
+var (
+	lengthTypes  = []string{"text", "phone", "website", "integer", "bigint", "double", "currency"}
+	decimalTypes = []string{"double", "currency", "percent"}
+)
+
+// sizes writes length, decimal_place and textarea where the type has them.
+// They are written even at Zoho's values for an omitted key, which the
+// documents do not give (fields.md §4, q18).
+func sizes(f *model.FieldDef) []spec.Pair {
+	var d []spec.Pair
+	dt := strings.ToLower(*f.DataType)
+	if f.Length != nil && slices.Contains(lengthTypes, dt) {
+		d = append(d, spec.Pair{K: "length", V: *f.Length})
+	}
+	if f.DecimalPlace != nil && slices.Contains(decimalTypes, dt) {
+		d = append(d, spec.Pair{K: "decimal_place", V: *f.DecimalPlace})
+	}
+	if f.Textarea != nil && *f.Textarea != "" && dt == "textarea" {
+		d = append(d, spec.Pair{K: "textarea", V: *f.Textarea})
+	}
+	return d
+}
+
+// valuesDoc writes options in order: the display value, the actual value
+// when it differs (a manifest's defaults to the display value), and the
+// type only when an option is unused.
+func valuesDoc(vs []model.PicklistValue) [][]spec.Pair {
+	out := make([][]spec.Pair, 0, len(vs))
+	for _, v := range vs {
+		p := []spec.Pair{{K: "display_value", V: v.DisplayValue}}
+		if v.ActualValue != nil && *v.ActualValue != v.DisplayValue {
+			p = append(p, spec.Pair{K: "actual_value", V: *v.ActualValue})
+		}
+		if v.Type != nil && *v.Type == "unused" {
+			p = append(p, spec.Pair{K: "type", V: "unused"})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// permissionsDoc writes the permissions by profile name, sorted, leaving
+// out those skip accepts.
+func permissionsDoc(perms map[string]string, skip func(string) bool) []spec.Pair {
+	names := make([]string, 0, len(perms))
+	for n, p := range perms {
+		if skip == nil || !skip(p) {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	out := make([]spec.Pair, len(names))
+	for i, n := range names {
+		out[i] = spec.Pair{K: n, V: perms[n]}
+	}
+	return out
+}
