@@ -30,7 +30,7 @@ func document(o *model.Object) []spec.Pair {
 	}
 	d = append(d, spec.Pair{K: "data_type", V: *f.DataType})
 	d = append(d, sizes(f)...)
-	if f.Tooltip != nil && f.Tooltip.Value != "" {
+	if hasTooltip(f) {
 		d = append(d, spec.Pair{K: "tooltip", V: []spec.Pair{{K: "name", V: f.Tooltip.Name}, {K: "value", V: f.Tooltip.Value}}})
 	}
 	switch {
@@ -65,18 +65,24 @@ func standardDocument(f *model.FieldDef) []spec.Pair {
 	return append([]spec.Pair{{K: "module", V: f.Module}, {K: "api_name", V: f.APIName}}, body...)
 }
 
-// complete adds, for a standard field, what document leaves out at its
-// default: the default picklist values and every profile's permission, so
-// that planning another org against the export resets them there too. A
-// custom field is already written whole.
+// complete adds what document leaves out at its default, so that planning
+// another org against the export resets it there too: for a custom field,
+// "tooltip: null" when it has none; for a standard field, the default
+// picklist values and every profile's permission.
 func complete(o *model.Object, doc []spec.Pair) []spec.Pair {
 	f := o.Field
-	if f == nil || !(o.System || !wholeType(f)) {
+	if f == nil {
 		return doc
 	}
 	has := map[string]bool{}
 	for _, p := range doc {
 		has[p.K] = true
+	}
+	if !o.System && wholeType(f) {
+		if !has["tooltip"] {
+			doc = insertAfter(doc, "data_type", spec.Pair{K: "tooltip", V: nil})
+		}
+		return doc
 	}
 	if !has["pick_list_values"] && f.PickListValues != nil && isPicklist(f) && !usesGlobal(f) {
 		doc = append(doc, spec.Pair{K: "pick_list_values", V: valuesDoc(*f.PickListValues)})
@@ -131,18 +137,18 @@ func sizes(f *model.FieldDef) []spec.Pair {
 	return d
 }
 
-// valuesDoc writes options in order: the display value, the actual value
-// when it differs (a manifest's defaults to the display value), and the
-// type only when an option is unused.
+// hasTooltip reports whether f has a tooltip (a Tooltip without a name
+// stands for none).
+func hasTooltip(f *model.FieldDef) bool { return f.Tooltip != nil && f.Tooltip.Name != "" }
+
+// valuesDoc writes options in order: the display value, and the actual
+// value when it differs (a manifest's defaults to the display value).
 func valuesDoc(vs []model.PicklistValue) [][]spec.Pair {
 	out := make([][]spec.Pair, 0, len(vs))
 	for _, v := range vs {
 		p := []spec.Pair{{K: "display_value", V: v.DisplayValue}}
 		if v.ActualValue != nil && *v.ActualValue != v.DisplayValue {
 			p = append(p, spec.Pair{K: "actual_value", V: *v.ActualValue})
-		}
-		if v.Type != nil && *v.Type == "unused" {
-			p = append(p, spec.Pair{K: "type", V: "unused"})
 		}
 		out = append(out, p)
 	}
@@ -164,4 +170,14 @@ func permissionsDoc(perms map[string]string, skip func(string) bool) []spec.Pair
 		out[i] = spec.Pair{K: n, V: perms[n]}
 	}
 	return out
+}
+
+// insertAfter inserts p after the pair keyed after and the size keys that
+// follow it, keeping the document's key order.
+func insertAfter(doc []spec.Pair, after string, p spec.Pair) []spec.Pair {
+	i := slices.IndexFunc(doc, func(q spec.Pair) bool { return q.K == after })
+	for i >= 0 && i+1 < len(doc) && slices.Contains([]string{"length", "decimal_place", "textarea"}, doc[i+1].K) {
+		i++
+	}
+	return slices.Insert(doc, i+1, p)
 }

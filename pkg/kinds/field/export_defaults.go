@@ -69,8 +69,7 @@ func defaultValues(module, apiName string, vs []model.PicklistValue) bool {
 		return false
 	}
 	for i, v := range got {
-		if v.DisplayValue != want[i] || (v.ActualValue != nil && *v.ActualValue != want[i]) ||
-			(v.Type != nil && *v.Type == "unused") {
+		if v.DisplayValue != want[i] || (v.ActualValue != nil && *v.ActualValue != want[i]) {
 			return false
 		}
 	}

@@ -222,3 +222,18 @@ func TestExportWritesNoID(t *testing.T) {
 		}
 	}
 }
+
+// For a custom field without a tooltip, complete writes "tooltip: null"
+// (after the sizes), which removes another org's tooltip.
+func TestCompleteClearsACustomFieldsTooltip(t *testing.T) {
+	for _, tip := range []*model.Tooltip{nil, {}} {
+		o := live(false, model.FieldDef{Module: "Accounts", APIName: "Code", FieldLabel: model.Ptr("Code"),
+			DataType: model.Ptr("text"), Length: model.Ptr(20), Tooltip: tip, Permissions: perms("Sales", "hidden")})
+		want := pairs{{K: "module", V: "Accounts"}, {K: "api_name", V: "Code"}, {K: "field_label", V: "Code"},
+			{K: "data_type", V: "text"}, {K: "length", V: 20}, {K: "tooltip", V: nil},
+			{K: "permissions", V: pairs{{K: "Sales", V: "hidden"}}}}
+		if diff := cmp.Diff(want, exportLayout.Complete(o, exportLayout.Document(o))); diff != "" {
+			t.Errorf("tooltip %v: complete (-want +got):\n%s", tip, diff)
+		}
+	}
+}
