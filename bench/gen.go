@@ -62,15 +62,19 @@ type Org struct {
 // Sizes are object counts of a generated org.
 type Sizes struct {
 	Locking, CustomModules, Roles, ContactRoles, Users int
+	// CustomFields counts the generated custom fields of the custom
+	// modules, Picklists those of them that are picklists.
+	CustomFields, Picklists int
 }
 
 // Gen generates an org. The same Config always gives the same org.
 func Gen(cfg Config) *Org {
 	w := newWorld(cfg)
 	d := w.drift()
+	fields, picklists := w.fieldSizes()
 	return &Org{Config: cfg, Seed: w.seed(), Files: d.files(w), Ledger: d.ledger,
 		Sizes: Sizes{Locking: len(w.locks), CustomModules: w.numCustom, Roles: len(w.roles),
-			ContactRoles: len(w.contactRoles), Users: len(w.users)}}
+			ContactRoles: len(w.contactRoles), Users: len(w.users), CustomFields: fields, Picklists: picklists}}
 }
 
 // scaled is n × scale, rounded, at least 1.
@@ -90,6 +94,12 @@ type role struct {
 type field struct {
 	apiName, dataType string
 	picklist          []string
+	// The generated custom fields (fields.go) also have a label, sizes and
+	// permissions: profile index → read_only or hidden (the others are
+	// read_write).
+	label            string
+	length, decimals int
+	perms            map[int]string
 }
 
 type module struct {
@@ -200,9 +210,10 @@ func (w *world) genModules(custom int) {
 		for j := 1; j < len(profiles); j++ {
 			profiles[j]++
 		}
+		fields := append(moduleFields()[:4], customFields(i)...)
 		w.modules = append(w.modules, module{apiName: fmt.Sprintf("Custom_%04d", i+1), custom: true,
 			plural: fmt.Sprintf("Custom Records %04d", i+1), singular: fmt.Sprintf("Custom Record %04d", i+1),
-			profiles: sortedInts(profiles), fields: moduleFields(), buttons: buttons})
+			profiles: sortedInts(profiles), fields: fields, buttons: buttons})
 	}
 	w.numCustom = custom
 }

@@ -1,0 +1,92 @@
+package bench
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/crmsync/crmsync/pkg/emulator"
+)
+
+// TestGeneratedFields checks the custom fields of a generated org as the
+// emulator serves them: 30 per custom module, a tenth of them picklists of
+// 20 values, each with one read_only and one hidden profile, every other
+// profile read_write, and the sizes of their types.
+func TestGeneratedFields(t *testing.T) {
+	org := Gen(Config{Scale: 0.1, Drift: 0.05, Seed: 1})
+	if org.Sizes.CustomFields != org.Sizes.CustomModules*CustomFieldsPerModule ||
+		org.Sizes.Picklists != org.Sizes.CustomModules*CustomFieldsPerModule/picklistEvery {
+		t.Fatalf("sizes %+v: want %d custom fields per custom module, a tenth of them picklists", org.Sizes, CustomFieldsPerModule)
+	}
+	emu, url := emulator.Start(t, emulator.Options{Seed: org.Seed})
+	fields := getFields(t, url+"/crm/v8/settings/fields?module=Custom_0007", emu.IssueToken())
+	byName := map[string]wireField{}
+	for _, f := range fields {
+		byName[f.APIName] = f
+	}
+	custom := 0
+	for _, f := range fields {
+		if f.Label == "" || !f.Custom || len(f.APIName) < 6 || f.APIName[:6] != "Bench_" {
+			continue
+		}
+		custom++
+		perms := map[string]int{}
+		for _, p := range f.Profiles {
+			perms[p.PermissionType]++
+		}
+		if len(f.Profiles) != NumProfiles || perms["read_only"] != 1 || perms["hidden"] != 1 {
+			t.Errorf("%s: permissions %v over %d profiles, want one read_only, one hidden, the rest read_write of %d",
+				f.APIName, perms, len(f.Profiles), NumProfiles)
+		}
+	}
+	if custom != CustomFieldsPerModule {
+		t.Errorf("Custom_0007 serves %d generated custom fields, want %d", custom, CustomFieldsPerModule)
+	}
+	pl := byName["Bench_Picklist_10"]
+	if pl.DataType != "picklist" || len(pl.Values) != picklistSize || pl.Values[0].DisplayValue != "Choice 01" ||
+		pl.Values[picklistSize-1].ActualValue != "Choice 20" {
+		t.Errorf("Bench_Picklist_10 = %+v, want a picklist of %d values Choice 01 … Choice 20", pl, picklistSize)
+	}
+	for _, f := range fields {
+		if f.DataType == "currency" && f.APIName[:6] == "Bench_" && (f.Length == nil || *f.Length != 16 || f.DecimalPlace == nil || *f.DecimalPlace != 2) {
+			t.Errorf("%s: currency with length %v and decimal_place %v, want 16 and 2", f.APIName, f.Length, f.DecimalPlace)
+		}
+	}
+}
+
+type wireField struct {
+	APIName      string `json:"api_name"`
+	Label        string `json:"field_label"`
+	DataType     string `json:"data_type"`
+	Custom       bool   `json:"custom_field"`
+	Length       *int   `json:"length"`
+	DecimalPlace *int   `json:"decimal_place"`
+	Values       []struct {
+		DisplayValue string `json:"display_value"`
+		ActualValue  string `json:"actual_value"`
+	} `json:"pick_list_values"`
+	Profiles []struct {
+		Name           string `json:"name"`
+		PermissionType string `json:"permission_type"`
+	} `json:"profiles"`
+}
+
+func getFields(t *testing.T, url, token string) []wireField {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	req.RequestURI = ""
+	req.Header.Set("Authorization", "Zoho-oauthtoken "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct {
+		Fields []wireField `json:"fields"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d, %v", url, res.StatusCode, err)
+	}
+	return body.Fields
+}
