@@ -4,9 +4,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
+	"github.com/crmsync/crmsync/pkg/desired"
 	"github.com/crmsync/crmsync/pkg/emulator"
+	"github.com/crmsync/crmsync/pkg/kinds"
+	"github.com/crmsync/crmsync/pkg/model"
 )
 
 // TestGeneratedFields checks the custom fields of a generated org as the
@@ -89,4 +93,55 @@ func getFields(t *testing.T, url, token string) []wireField {
 		t.Fatalf("GET %s: %d, %v", url, res.StatusCode, err)
 	}
 	return body.Fields
+}
+
+// TestFieldManifests checks the generated Field manifests against the
+// generator's own counts: one manifest per generated custom field of each
+// module with a locking configuration, plus its Status picklist for a
+// standard module and the new fields, every drift kind present, and the
+// fewest writes by module. Loading them needs the Field kind.
+func TestFieldManifests(t *testing.T) {
+	org := Gen(Config{Scale: 0.1, Drift: 0.1, Seed: 3, EveryKind: true, Fields: true})
+	led := org.Ledger
+	if led.Fields.Create == 0 || led.Fields.Update < 3 || led.Fields.Delete == 0 {
+		t.Fatalf("field drift %+v: want creates, updates of every kind and deletes", led.Fields)
+	}
+	if led.FieldWrites < ceilDiv(led.Fields.Create, fieldBatch)+ceilDiv(led.Fields.Update, fieldBatch)+led.Fields.Delete ||
+		led.FieldWrites > led.Fields.Total() {
+		t.Errorf("FieldWrites %d for %+v: want between the batched total and one write per change", led.FieldWrites, led.Fields)
+	}
+	docs, files := 0, 0
+	for _, f := range org.Files {
+		if strings.HasPrefix(f.Path, "fields/") {
+			files++
+			docs += strings.Count(string(f.Data), "kind: Field\n")
+		}
+	}
+	std, custom := 0, 0
+	for _, l := range org.Seed.LockingConfigs {
+		if strings.HasPrefix(l.Module, "Custom_") {
+			custom++
+		} else {
+			std++
+		}
+	}
+	if want := custom*CustomFieldsPerModule + std + led.Fields.Create; docs != want || files != custom+std {
+		t.Errorf("%d Field documents in %d files, want %d in %d", docs, files, want, custom+std)
+	}
+	if !kinds.Known(model.KindField) {
+		t.Skip("the Field kind is not registered: the manifests cannot be loaded")
+	}
+	m, err := desired.Parse(org.Files...)
+	if err != nil {
+		t.Fatalf("generated manifests: %v", err)
+	}
+	fields := 0
+	for _, o := range m.State.Objects() {
+		if o.Key.Kind == model.KindField {
+			fields++
+		}
+	}
+	if fields != docs {
+		t.Errorf("loaded %d fields from %d documents", fields, docs)
+	}
 }

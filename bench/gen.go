@@ -40,6 +40,10 @@ type Config struct {
 	// move, a create, a delete ...) even when Drift asks for fewer, so that
 	// small orgs exercise every request the plan can make.
 	EveryKind bool
+	// Fields adds Field manifests (drift_fields.go): the custom fields of
+	// the modules with a locking configuration, and their standard
+	// Status picklists. Without it the fields are in the org only.
+	Fields bool
 	// Depth is the length of the chain of roles under the top role, which
 	// makes the tree deep; 0 means 30. The other roles hang at random
 	// below earlier roles.

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"strings"
+
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -13,9 +15,11 @@ const usersPerPage = 200
 // package observe:
 //   - one list GET for each of Module, Role and ContactRole present;
 //   - one locking GET per module with a locking manifest;
-//   - profiles once, if any manifest names a profile;
+//   - profiles once, if any manifest names a profile (a Field manifest
+//     with permissions does);
 //   - fields of each module whose locking manifest names a field
-//     (excluded_fields or a rule criteria);
+//     (excluded_fields or a rule criteria) or that a Field manifest is
+//     in, one GET per module for both;
 //   - custom buttons of each module whose locking manifest names a button;
 //   - users, one GET per page of 200, if a role names a forecast manager;
 //   - one single-module GET per managed custom module whose entry in the
@@ -68,6 +72,7 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 	}
 	kinds := map[model.Kind]bool{}
 	profiles, users := false, false
+	fieldModules := map[string]bool{} // one fields GET per module, shared by locking look-ups and fields
 	for _, o := range st.Objects() {
 		kinds[o.Key.Kind] = true
 		switch {
@@ -79,7 +84,7 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			}
 			profiles = profiles || c.LockExcludedProfiles != nil
 			if c.ExcludedFields != nil || rulesNameFields(c) {
-				m.Fields++
+				fieldModules[strings.ToLower(o.Key.Name)] = true
 			}
 			if c.RestrictedCustomButtons != nil {
 				m.Buttons++
@@ -91,8 +96,12 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			}
 		case o.Role != nil:
 			users = users || o.Role.ForecastManager != nil
+		case o.Field != nil:
+			fieldModules[strings.ToLower(o.Field.Module)] = true
+			profiles = profiles || (!o.Absent && o.Field.Permissions != nil)
 		}
 	}
+	m.Fields = len(fieldModules)
 	for _, k := range []model.Kind{model.KindModule, model.KindRole, model.KindContactRole} {
 		if kinds[k] {
 			m.Lists++
