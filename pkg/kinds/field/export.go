@@ -28,8 +28,10 @@ func document(o *model.Object) []spec.Pair {
 	if f.FieldLabel != nil {
 		d = append(d, spec.Pair{K: "field_label", V: *f.FieldLabel})
 	}
-	d = append(d, spec.Pair{K: "data_type", V: *f.DataType})
-	d = append(d, sizes(f)...)
+	if f.DataType != nil {
+		d = append(d, spec.Pair{K: "data_type", V: *f.DataType})
+		d = append(d, sizes(f)...)
+	}
 	if hasTooltip(f) {
 		d = append(d, spec.Pair{K: "tooltip", V: []spec.Pair{{K: "name", V: f.Tooltip.Name}, {K: "value", V: f.Tooltip.Value}}})
 	}
@@ -101,8 +103,10 @@ func complete(o *model.Object, doc []spec.Pair) []spec.Pair {
 var wholeTypes = []string{"text", "textarea", "email", "phone", "website", "picklist", "multiselectpicklist",
 	"date", "datetime", "integer", "bigint", "double", "currency", "percent", "boolean"}
 
+// wholeType reports whether a custom field is written whole: its type is
+// one a manifest creates, or not known (nothing then says otherwise).
 func wholeType(f *model.FieldDef) bool {
-	return f.DataType != nil && slices.Contains(wholeTypes, strings.ToLower(*f.DataType))
+	return f.DataType == nil || slices.Contains(wholeTypes, strings.ToLower(*f.DataType))
 }
 
 func isPicklist(f *model.FieldDef) bool {

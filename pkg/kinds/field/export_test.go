@@ -237,3 +237,12 @@ func TestCompleteClearsACustomFieldsTooltip(t *testing.T) {
 		}
 	}
 }
+
+// A custom field whose type is not known is written with what it has.
+func TestACustomFieldWithoutTypeIsWrittenWithWhatItHas(t *testing.T) {
+	o := live(false, model.FieldDef{Module: "Accounts", APIName: "Code", FieldLabel: model.Ptr("Code"), Length: model.Ptr(5)})
+	want := pairs{{K: "module", V: "Accounts"}, {K: "api_name", V: "Code"}, {K: "field_label", V: "Code"}}
+	if diff := cmp.Diff(want, exportLayout.Document(o)); diff != "" {
+		t.Errorf("document (-want +got):\n%s", diff)
+	}
+}
