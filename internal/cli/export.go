@@ -37,7 +37,7 @@ ${{ vars.NAME }} placeholders gives in that environment, the placeholder is
 written back instead of the value, and a secret variable's value is never
 written.`,
 		Flags: append([]cli.Flag{
-			&cli.StringSliceFlag{Name: "kind", Usage: "export only this kind (repeatable): Module, Role, ContactRole, RecordLockingConfig"},
+			&cli.StringSliceFlag{Name: "kind", Usage: "export only this kind (repeatable): " + kinds.OneOf()},
 			&cli.StringSliceFlag{Name: "module", Usage: "export only these modules' locking configurations, fields and custom modules (repeatable)"},
 			&cli.StringFlag{Name: "out", Usage: "directory to write", Value: "manifests"},
 			&cli.BoolFlag{Name: "complete", Usage: "also write role keys at their defaults (to copy one org onto another)"},
