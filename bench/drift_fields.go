@@ -12,11 +12,12 @@ import (
 // with the locking look-ups. Standard fields never drift: the harshest
 // reading refuses every change to them (fields.md §5, q5).
 
-// Field drift kinds.
+// Field drift kinds. The two kinds of value changes go to picklists.
 const (
 	fieldLabel = iota
 	fieldPermission
-	fieldValues // picklists only; a label change otherwise
+	fieldValues      // a rename, a move and an addition in one change
+	fieldValueRemove // a value removed
 	fieldCreate
 	fieldDelete
 	fieldKinds
@@ -24,7 +25,14 @@ const (
 
 // fieldBatch is the most fields one create or bulk update carries under
 // the harshest reading (fields.md §5, q2); deletes take one call each.
+// Option removals go in updates of their own, after the locking changes
+// (docs/fields-design.md, "Batching and ordering": a locking rule may
+// compare with the value), so they are batched apart from the other
+// updates of their module.
 const fieldBatch = 5
+
+// fieldTally counts a module's field changes.
+type fieldTally struct{ create, update, removal, delete int }
 
 // dField is a field manifest.
 type dField struct {
@@ -76,11 +84,9 @@ func (w *world) driftFields(d *drifted) {
 			}
 		}
 	}
-	kind := map[int]int{}
-	for j, i := range w.pick(len(managed), fieldKinds) {
-		kind[i] = j % fieldKinds
-	}
-	perModule := map[string]*Counts{}
+	isPicklist := func(i int) bool { return w.modules[managed[i].module].fields[managed[i].field].dataType == "picklist" }
+	kind := fieldDrift(w.pick(len(managed), fieldKinds), len(managed), isPicklist)
+	perModule := map[string]*fieldTally{}
 	for i, r := range managed {
 		mod := w.modules[r.module]
 		df := dField{module: mod.apiName, field: cloneField(mod.fields[r.field])}
@@ -88,56 +94,88 @@ func (w *world) driftFields(d *drifted) {
 		k, ok := kind[i]
 		c := perModule[mod.apiName]
 		if c == nil {
-			c = &Counts{}
+			c = &fieldTally{}
 			perModule[mod.apiName] = c
 		}
 		if ok && k == fieldCreate {
-			d.fields = append(d.fields, newField(mod.apiName, c.Create+1))
-			c.Create++
+			d.fields = append(d.fields, newField(mod.apiName, c.create+1))
+			c.create++
 		} else if ok {
-			w.editField(&df, k, c)
+			editField(&df, k, c)
 		}
 		d.fields = append(d.fields, df)
 	}
 	for _, c := range perModule {
-		d.ledger.Fields.Create += c.Create
-		d.ledger.Fields.Update += c.Update
-		d.ledger.Fields.Delete += c.Delete
-		d.ledger.FieldWrites += ceilDiv(c.Create, fieldBatch) + ceilDiv(c.Update, fieldBatch) + c.Delete
+		d.ledger.Fields.Create += c.create
+		d.ledger.Fields.Update += c.update + c.removal
+		d.ledger.Fields.Delete += c.delete
+		d.ledger.FieldWrites += ceilDiv(c.create, fieldBatch) + ceilDiv(c.update, fieldBatch) + ceilDiv(c.removal, fieldBatch) + c.delete
 	}
 }
 
+// fieldDrift deals the drift kinds to the chosen fields (indexes into the
+// n managed fields), moving a value kind dealt to a field that is not a
+// picklist to the next picklist not chosen (a label change when there is
+// none).
+func fieldDrift(chosen []int, n int, isPicklist func(int) bool) map[int]int {
+	kind := map[int]int{}
+	for j, i := range chosen {
+		kind[i] = j % fieldKinds
+	}
+	for _, i := range chosen {
+		k := kind[i]
+		if (k != fieldValues && k != fieldValueRemove) || isPicklist(i) {
+			continue
+		}
+		kind[i] = fieldLabel
+		for j := i + 1; j < n; j++ {
+			if _, taken := kind[j]; !taken && isPicklist(j) {
+				delete(kind, i)
+				kind[j] = k
+				break
+			}
+		}
+	}
+	return kind
+}
+
 // editField applies drift kind k to a field manifest and counts it.
-func (w *world) editField(df *dField, k int, c *Counts) {
-	switch {
-	case k == fieldDelete:
+func editField(df *dField, k int, c *fieldTally) {
+	switch k {
+	case fieldDelete:
 		df.absent = true
-		c.Delete++
+		c.delete++
 		return
-	case k == fieldPermission:
+	case fieldPermission:
 		for p, perm := range df.perms {
 			if perm == "hidden" {
 				df.perms[p] = "read_only"
 			}
 		}
-	case k == fieldValues && df.dataType == "picklist":
+	case fieldValues:
 		df.values = driftValues(df.values)
+	case fieldValueRemove:
+		df.values = slices.Delete(slices.Clone(df.values), 9, 10)
+		c.removal++
+		return
 	default:
 		df.label += " edited"
 	}
-	c.Update++
+	c.update++
 }
 
-// driftValues renames, reorders, adds and removes values in one change,
-// with five option entries at most (fields.md §5.1 allows ten per request
-// under q3): the fifth value is renamed (its actual value kept), the first
-// two swap, the last goes and a new one ends the list.
+// driftValues renames, reorders and adds values in one change: the fifth
+// value is renamed (its actual value kept), the last two swap, and a new
+// value ends the list. A client that gives every option from the first one
+// out of place its sequence number, as the plan does so that any reading of
+// sequence_number gives the target order, sends four option entries, under
+// the ten per request of the harshest reading (fields.md §5.1, q3).
 func driftValues(vs []dValue) []dValue {
 	out := slices.Clone(vs)
+	n := len(out)
 	out[4].display += " renamed"
-	out[0], out[1] = out[1], out[0]
-	out = out[:len(out)-1]
-	return append(out, dValue{fmt.Sprintf("Choice %02d", len(vs)+1), fmt.Sprintf("Choice %02d", len(vs)+1)})
+	out[n-2], out[n-1] = out[n-1], out[n-2]
+	return append(out, dValue{fmt.Sprintf("Choice %02d", n+1), fmt.Sprintf("Choice %02d", n+1)})
 }
 
 // newField is the n-th new custom field of a module: a text field whose

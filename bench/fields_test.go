@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -111,11 +112,25 @@ func TestFieldManifests(t *testing.T) {
 		t.Errorf("FieldWrites %d for %+v: want between the batched total and one write per change", led.FieldWrites, led.Fields)
 	}
 	docs, files := 0, 0
+	var all strings.Builder
 	for _, f := range org.Files {
 		if strings.HasPrefix(f.Path, "fields/") {
 			files++
 			docs += strings.Count(string(f.Data), "kind: Field\n")
+			all.Write(f.Data)
 		}
+	}
+	text := all.String()
+	for what, s := range map[string]string{"a label change": ` edited"`, "a value renamed": `"Choice 05 renamed", actual_value: "Choice 05"`,
+		"a value added": `"Choice 21"`, "a value moved": "\"Choice 20\"}\n  - {display_value: \"Choice 19\"}",
+		"a value removed": "\"Choice 09\"}\n  - {display_value: \"Choice 11\"}", "a create": `api_name: "Bench_New_Field_01"`,
+		"a delete": "absent: true"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("no field manifest has %s (%q)", what, s)
+		}
+	}
+	if !regexp.MustCompile(`permissions: \{"[^"]+": read_only, "[^"]+": read_only\}`).MatchString(text) {
+		t.Error("no field manifest has a permission change (two read_only profiles)")
 	}
 	std, custom := 0, 0
 	for _, l := range org.Seed.LockingConfigs {
