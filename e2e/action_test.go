@@ -124,7 +124,7 @@ func TestActionRunStep(t *testing.T) {
 		stderr    string // in stderr-file
 	}{
 		{name: "validate", inputs: map[string]string{"command": "validate", "args": "-f examples/org"},
-			code: "0", stdout: "Valid: 6 files, 20 objects."},
+			code: "0", stdout: "Valid: 11 files, 26 objects."},
 		{name: "changes pass", inputs: map[string]string{"command": "plan", "args": step2 + " --format markdown --detailed-exitcode"},
 			code: "2", stdout: "**Plan: 0 to create, 1 to update, 0 to delete.**"},
 		{name: "changes fail on request", inputs: map[string]string{"command": "plan", "args": step2 + " --detailed-exitcode", "fail-on-changes": "true"},

@@ -47,14 +47,15 @@ func TestPlanNeverWrites(t *testing.T) {
 	// The minimum for examples/org: the Module, Role and ContactRole lists (3);
 	// the locking configurations of Deals, Leads and Cases (3); profiles, since
 	// manifests name profiles (1); the fields of Deals and Leads, whose
-	// manifests name fields (2); the custom buttons of Deals and Leads (2);
-	// users, for the forecast manager (1); Digital_Marketings in full, because
-	// the module list truncates its profiles (1).
-	const want = 13
+	// manifests name fields, and of Accounts and Contacts, which have Field
+	// manifests (4); the custom buttons of Deals and Leads (2); users, for
+	// the forecast manager (1); Digital_Marketings in full, because the
+	// module list truncates its profiles (1).
+	const want = 15
 	if len(gets) != want {
 		t.Errorf("plan made %d GETs, want the minimum %d:\n%s", len(gets), want, strings.Join(gets, "\n"))
 	}
-	if !strings.Contains(out, "Plan: 1 to create, 8 to update, 1 to delete.") {
+	if !strings.Contains(out, "Plan: 3 to create, 10 to update, 1 to delete.") {
 		t.Errorf("unexpected summary:\n%s", out)
 	}
 }

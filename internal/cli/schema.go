@@ -21,7 +21,7 @@ a document of any kind; editors use it through a modeline such as
 
    # yaml-language-server: $schema=schemas/crmsync.schema.json
 
-KIND is one of Module, Role, ContactRole or RecordLockingConfig (any case),
+KIND is one of Module, Role, ContactRole, Field or RecordLockingConfig (any case),
 or Project for the project file crmsync.yaml.
 
 Examples:

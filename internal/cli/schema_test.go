@@ -18,7 +18,7 @@ func TestSchemaCommand(t *testing.T) {
 		{nil, exitOK, string(schemas.Combined()), ""},
 		{[]string{"RecordLockingConfig"}, exitOK, string(schemas.Bytes("record_locking_config.schema.json")), ""},
 		{[]string{"contactrole"}, exitOK, string(schemas.Bytes("contact_role.schema.json")), ""},
-		{[]string{"Nope"}, exitError, "", "Error: unknown kind \"Nope\"; expected one of Module, Role, ContactRole, RecordLockingConfig\n"},
+		{[]string{"Nope"}, exitError, "", "Error: unknown kind \"Nope\"; expected one of Module, Role, ContactRole, Field, RecordLockingConfig\n"},
 		{[]string{"Role", "Module"}, exitError, "", "Error: schema takes at most one KIND, got 2 arguments\n"},
 	}
 	for _, tt := range tests {

@@ -39,7 +39,7 @@ func TestValidateExamples(t *testing.T) {
 		dir  string
 		want string
 	}{
-		{"../../examples/org", "Valid: 6 files, 20 objects.\n"},
+		{"../../examples/org", "Valid: 11 files, 26 objects.\n"},
 		{"../../examples/kaizen-109/step1-closed-won", "Valid: 1 file, 1 object.\n"},
 		{"../../examples/kaizen-109/step2-manual-and-closed-lost/deals.yaml", "Valid: 1 file, 1 object.\n"},
 	}

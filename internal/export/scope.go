@@ -44,6 +44,9 @@ func Scope(chosen []model.Kind, modules []string) model.Scope {
 		if p, ok := perModule[k]; ok && len(modules) > 0 {
 			*p.list(&scope) = slices.Clone(modules)
 		}
+		// Every field read is an object, standard ones included: the
+		// export layout decides what to write.
+		scope.AllFields = scope.AllFields || k == model.KindField
 	}
 	return scope
 }

@@ -15,7 +15,7 @@ func TestScope(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Scope (-want +got):\n%s", diff)
 	}
-	if got := Scope([]model.Kind{model.KindModule}, []string{"Deals"}); got.Users || got.LockingModules != nil || got.FieldModules != nil {
+	if got := Scope([]model.Kind{model.KindModule}, []string{"Deals"}); got.Users || got.LockingModules != nil || got.FieldModules != nil || got.AllFields {
 		t.Errorf("modules only: Scope = %+v, want no users, no locking modules and no field modules", got)
 	}
 }
@@ -24,7 +24,7 @@ func TestScope(t *testing.T) {
 // given, and only fields are read when only fields are chosen.
 func TestScopeOfFields(t *testing.T) {
 	got := Scope([]model.Kind{model.KindField}, []string{"Deals", "Leads"})
-	want := model.Scope{AllModules: true, LockingBestEffort: true, FieldModules: []string{"Deals", "Leads"}}
+	want := model.Scope{AllModules: true, LockingBestEffort: true, FieldModules: []string{"Deals", "Leads"}, AllFields: true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Scope (-want +got):\n%s", diff)
 	}

@@ -64,6 +64,9 @@ func Apply(ctx context.Context, d Doer, p *plan.Plan, opts Options) (*Report, er
 		}
 		rep.FormRetries = settle(pend, res)
 	}
+	res, renamed := e.renamedFields(res, state)
+	rep.Outcomes = e.sorted()
+	rep.Mismatches = append(rep.Mismatches, renamed...)
 	for _, r := range res {
 		rep.Mismatches = append(rep.Mismatches, Mismatch{Key: r.Key, Path: r.Field.Path, Want: r.Field.New, Got: r.Field.Old})
 	}

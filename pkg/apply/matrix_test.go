@@ -35,6 +35,8 @@ func runExamplesOrg(t *testing.T, r *rig) {
 		"DELETE /Contacts/roles":                                          1,
 		"PUT /settings/record_locking_configurations/5843104000001068044": 1, // Deals
 		"PUT /settings/record_locking_configurations/5843104000000758004": 1, // Leads
+		"POST /settings/fields":                                           1, // Accounts: Annual_Budget, Onboarding_Notes
+		"PATCH /settings/fields":                                          1, // Accounts: Account_Code, Customer_Tier
 	}, checkBodies(t, res))
 	r.converge(m, plan.Options{})
 	s := r.emu.Snapshot()

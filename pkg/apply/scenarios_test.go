@@ -23,7 +23,7 @@ type scenario struct {
 }
 
 func scenarios() []scenario {
-	return []scenario{
+	return append([]scenario{
 		{"kaizen109", seedWithoutDealsLock, runKaizen109},
 		{"module_profiles", emulator.DemoSeed, runModuleProfiles},
 		{"role_tree", emulator.DemoSeed, runRoleTree},
@@ -40,7 +40,7 @@ func scenarios() []scenario {
 		{"role_tricky_refs", emulator.DemoSeed, runTrickyRefs},
 		{"replace_and_recreate", emulator.DemoSeed, runReplaceAndRecreate},
 		{"replace_into_heir", emulator.DemoSeed, runReplaceIntoHeir},
-	}
+	}, fieldScenarios()...)
 }
 
 // step applies m, requires a verified apply with exactly the writes in

@@ -21,6 +21,8 @@ func checkDocument(obj *model.Object, t *tree) []finding {
 		out = append(out, checkTransferTo(obj, t)...)
 	case obj.LockingConfig != nil && !obj.Absent:
 		out = append(out, checkLockingConfig(obj.LockingConfig, t)...)
+	case obj.Field != nil && !obj.Absent:
+		out = append(out, checkField(obj.Field, t)...)
 	}
 	return out
 }
@@ -32,6 +34,9 @@ func checkAbsent(obj *model.Object, t *tree) []finding {
 		return nil
 	}
 	allowed := []string{"apiVersion", "kind", identityKey(obj.Key.Kind), "absent"}
+	if q := qualifierKey(obj.Key.Kind); q != "" {
+		allowed = []string{"apiVersion", "kind", q, identityKey(obj.Key.Kind), "absent"}
+	}
 	if obj.Key.Kind == model.KindRole {
 		allowed = append(allowed, "transfer_to")
 	}

@@ -29,6 +29,7 @@ func crossCheck(docs []*document) Diagnostics {
 	ds = append(ds, checkRoleCycles(docs)...)
 	ds = append(ds, checkSequenceNumbers(docs)...)
 	ds = append(ds, checkSelfTransfer(docs)...)
+	ds = append(ds, checkLockingValues(docs)...)
 	return ds
 }
 

@@ -14,6 +14,13 @@ func identityKey(kind model.Kind) string {
 	return d.KeyField
 }
 
+// qualifierKey is the manifest key that qualifies the identity key of
+// kind (a Field's module), or "".
+func qualifierKey(kind model.Kind) string {
+	d, _ := kinds.Get(kind)
+	return d.QualifierField
+}
+
 // kindNames lists the kinds for messages, in the registry's order.
 func kindNames() []string { return kinds.Names() }
 

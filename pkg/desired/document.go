@@ -174,6 +174,9 @@ func docLabel(index int, root any) string {
 		return fmt.Sprintf("document %d", index)
 	}
 	if id, ok := m[identityKey(kind)].(string); ok && id != "" {
+		if q, _ := m[qualifierKey(kind)].(string); q != "" {
+			id = q + "." + id
+		}
 		return model.Key{Kind: kind, Name: id}.String()
 	}
 	return string(kind)

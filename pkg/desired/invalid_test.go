@@ -69,9 +69,9 @@ func TestInvalidManifests(t *testing.T) {
 
 		// Document meta.
 		{"missing kind", []File{y("a.yaml", "apiVersion: crmsync/v1", "name: A")},
-			[]string{`a.yaml:1:1: document 1: missing required key kind (Module, Role, ContactRole or RecordLockingConfig)`}},
+			[]string{`a.yaml:1:1: document 1: missing required key kind (Module, Role, ContactRole, Field or RecordLockingConfig)`}},
 		{"unknown kind", []File{y("a.yaml", "apiVersion: crmsync/v1", "kind: role", "name: A")},
-			[]string{`a.yaml:2:1: document 1: kind: expected Module, Role, ContactRole or RecordLockingConfig, got the string "role"; did you mean "Role"?`}},
+			[]string{`a.yaml:2:1: document 1: kind: expected Module, Role, ContactRole, Field or RecordLockingConfig, got the string "role"; did you mean "Role"?`}},
 		{"wrong apiVersion", []File{y("a.yaml", "apiVersion: crmsync/v2", "kind: Role", "name: A")},
 			[]string{`a.yaml:1:1: Role "A": apiVersion: expected crmsync/v1, got the string "crmsync/v2"`}},
 		{"missing apiVersion", []File{y("a.yaml", "kind: Role", "name: A")},

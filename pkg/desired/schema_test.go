@@ -63,6 +63,8 @@ func TestSchemasMatchModel(t *testing.T) {
 		{model.KindModule, "", append(jsonTags(model.Module{}), "apiVersion", "kind")},
 		{model.KindRole, "", append(jsonTags(model.Role{}), "apiVersion", "kind", "absent", "previous_names", "transfer_to")},
 		{model.KindContactRole, "", append(jsonTags(model.ContactRole{}), "apiVersion", "kind", "absent", "previous_names")},
+		{model.KindField, "", append(jsonTags(model.FieldDef{}), "apiVersion", "kind", "absent")},
+		{model.KindField, "pick_list_value", jsonTags(model.PicklistValue{}, "id", "type")}, // id is server-owned; type is a global picklist's
 	}
 	for _, tt := range tests {
 		s := schemaDoc(t, schemaFile(tt.kind))

@@ -13,12 +13,23 @@ import (
 // internal plan compares and the text and Markdown views show: a list as
 // sorted text "[A, B]", criteria as their canonical text, a whole rule as
 // its name, lock_existing_records (false when absent, as Zoho defaults it)
-// and criteria text. Scalars are kept.
+// and criteria text, a field's picklist options and tooltip as the plan
+// shows them. Scalars are kept.
 func readable(path []string, v any) any {
+	last := ""
+	if len(path) > 0 {
+		last = path[len(path)-1]
+	}
 	switch x := v.(type) {
 	case []any:
+		if last == "pick_list_values" && len(path) == 1 {
+			return optionsText(x)
+		}
 		return listText(x)
 	case map[string]any:
+		if last == "tooltip" && len(path) == 1 {
+			return fieldPart(x, func(t *model.Tooltip) any { return plan.TooltipText(t) })
+		}
 		if len(path) > 0 && path[len(path)-1] == "criteria" {
 			return criteriaText(x)
 		}
@@ -27,6 +38,26 @@ func readable(path []string, v any) any {
 		}
 	}
 	return v
+}
+
+// optionsText is a field's picklist options as the plan shows them.
+func optionsText(list []any) any {
+	var vals []model.PicklistValue
+	data, err := json.Marshal(list)
+	if err != nil || json.Unmarshal(data, &vals) != nil {
+		return list
+	}
+	return plan.OptionsText(vals)
+}
+
+// fieldPart decodes a field's sub-object and shows it with show.
+func fieldPart[T any](m map[string]any, show func(*T) any) any {
+	v := new(T)
+	data, err := json.Marshal(m)
+	if err != nil || json.Unmarshal(data, v) != nil {
+		return m
+	}
+	return show(v)
 }
 
 // listText is the sorted text of a list, as the plan compares sets.

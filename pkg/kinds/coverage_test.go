@@ -65,7 +65,7 @@ func TestOrder(t *testing.T) {
 			t.Errorf("Get(%s) = %v, %v", d.Kind, got.Kind, ok)
 		}
 	}
-	for _, k := range []model.Kind{model.KindModule, model.KindRole, model.KindContactRole, model.KindLockingConfig} {
+	for _, k := range []model.Kind{model.KindModule, model.KindRole, model.KindContactRole, model.KindField, model.KindLockingConfig} {
 		if !kinds.Known(k) {
 			t.Errorf("%s is not registered", k)
 		}
@@ -73,7 +73,7 @@ func TestOrder(t *testing.T) {
 	if kinds.Known("Nope") || model.Kind("Nope").Rank() < len(all) {
 		t.Error("an unknown kind must be unknown and sort last")
 	}
-	if got := kinds.OneOf(); got != "Module, Role, ContactRole or RecordLockingConfig" {
+	if got := kinds.OneOf(); got != "Module, Role, ContactRole, Field or RecordLockingConfig" {
 		t.Errorf("OneOf() = %q", got)
 	}
 }

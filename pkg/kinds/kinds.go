@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crmsync/crmsync/pkg/kinds/contactrole"
+	"github.com/crmsync/crmsync/pkg/kinds/field"
 	"github.com/crmsync/crmsync/pkg/kinds/locking"
 	"github.com/crmsync/crmsync/pkg/kinds/module"
 	"github.com/crmsync/crmsync/pkg/kinds/role"
@@ -16,12 +17,13 @@ import (
 type Descriptor = spec.Descriptor
 
 // table is the registry: one line per kind, in the order plans and output
-// are sorted in (modules first, then roles, contact roles and locking
+// are sorted in (modules first, then roles, contact roles, fields and locking
 // configurations). The order must match model.Key.Compare; a test checks it.
 var table = []Descriptor{
 	module.Descriptor,
 	role.Descriptor,
 	contactrole.Descriptor,
+	field.Descriptor,
 	locking.Descriptor,
 }
 

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // The JSON tags of the types below are the manifest keys. They must match the
 // JSON Schemas in schemas/ exactly; a test in package desired checks this.
 
@@ -90,7 +92,9 @@ type PicklistValue struct {
 	PreviousNames []string `json:"previous_names,omitempty"`
 }
 
-// Tooltip is a field's help text: Name is static_text or info_icon.
+// Tooltip is a field's help text: Name is static_text or info_icon. A
+// Tooltip with an empty Name stands for none: a manifest's "tooltip: null"
+// (remove it), or a live field without one.
 type Tooltip struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
@@ -117,3 +121,10 @@ type FieldDef struct {
 
 // FieldKeyName is the key name of field apiName of module: "Module.api_name".
 func FieldKeyName(module, apiName string) string { return module + "." + apiName }
+
+// SplitFieldKey splits a Field key name into its module and API name; API
+// names of modules hold no ".".
+func SplitFieldKey(name string) (module, apiName string) {
+	module, apiName, _ = strings.Cut(name, ".")
+	return module, apiName
+}

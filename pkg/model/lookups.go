@@ -12,6 +12,9 @@ type FieldInfo struct {
 	APIName  string   `json:"api_name"`
 	Label    string   `json:"label,omitempty"`
 	PickList []string `json:"pick_list,omitempty"`
+	// GlobalPicklist is the global picklist the field takes its values
+	// from, if any.
+	GlobalPicklist *Ref `json:"global_picklist,omitempty"`
 }
 
 // User is a CRM user, matched by email.
@@ -46,6 +49,10 @@ type Lookups struct {
 	// FEATURE_NOT_SUPPORTED: the org's edition has none), so that the plan
 	// reports it at the manifest instead of failing the read.
 	LockingErrors map[string]string `json:"locking_errors,omitempty"`
+	// FieldErrors maps a module to the error code Zoho answered when its
+	// fields were read (INVALID_MODULE: no such module), so that the plan
+	// reports it at the Field manifests of that module.
+	FieldErrors map[string]string `json:"field_errors,omitempty"`
 }
 
 // Scope says what observe must read for a set of manifests: one list GET per
@@ -63,6 +70,13 @@ type Scope struct {
 	LockingBestEffort bool     `json:"locking_best_effort,omitempty"`
 	Profiles          bool     `json:"profiles,omitempty"`
 	FieldModules      []string `json:"field_modules,omitempty"`
-	ButtonModules     []string `json:"button_modules,omitempty"`
-	Users             bool     `json:"users,omitempty"`
+	// Fields are the fields Field manifests name (key names
+	// "Module.api_name"); their modules are in FieldModules. The named
+	// fields and every custom field of those modules become Field objects
+	// (custom fields no manifest names are listed as unmanaged);
+	// AllFields makes every field read an object (export).
+	Fields        []string `json:"fields,omitempty"`
+	AllFields     bool     `json:"all_fields,omitempty"`
+	ButtonModules []string `json:"button_modules,omitempty"`
+	Users         bool     `json:"users,omitempty"`
 }

@@ -21,6 +21,9 @@ func (r *raw) convert(scope model.Scope) *Result {
 	for m, fs := range r.fields {
 		for _, f := range fs {
 			mf := model.FieldInfo{ID: string(f.ID), APIName: f.APIName, Label: f.FieldLabel}
+			if g := f.GlobalPicklist; g != nil && g.ID != "" {
+				mf.GlobalPicklist = &model.Ref{ID: string(g.ID), Name: g.APIName}
+			}
 			for _, v := range f.PickListValues {
 				mf.PickList = append(mf.PickList, pickValue(v))
 			}
@@ -41,6 +44,7 @@ func (r *raw) convert(scope model.Scope) *Result {
 			conv(r, res, scope)
 		}
 	}
+	r.convertFields(res, scope)
 	for _, m := range scope.LockingModules {
 		if c := r.locking[m]; c != nil {
 			res.State.Put(r.convertLocking(m, c, lk))

@@ -38,18 +38,19 @@ type Result struct {
 
 // raw holds what was read, before conversion to the model.
 type raw struct {
-	mu       sync.Mutex
-	profiles []zoho.Profile
-	fields   map[string][]zoho.Field
-	buttons  map[string][]zoho.CustomButton
-	users    []zoho.User
-	modules  []zoho.Module
-	roles    []zoho.Role
-	contacts []zoho.ContactRole
-	locking  map[string]*zoho.LockingConfig
-	lockErrs map[string]string // module -> code of a refused locking read
-	warnings []string
-	read     map[string]bool // what was read: "profiles", "users", "fields:M", ...
+	mu        sync.Mutex
+	profiles  []zoho.Profile
+	fields    map[string][]zoho.Field
+	buttons   map[string][]zoho.CustomButton
+	users     []zoho.User
+	modules   []zoho.Module
+	roles     []zoho.Role
+	contacts  []zoho.ContactRole
+	locking   map[string]*zoho.LockingConfig
+	lockErrs  map[string]string // module -> code of a refused locking read
+	fieldErrs map[string]string // module -> code of a refused fields read
+	warnings  []string
+	read      map[string]bool // what was read: "profiles", "users", "fields:M", ...
 }
 
 func (r *raw) set(f func()) {
@@ -62,7 +63,8 @@ func (r *raw) set(f func()) {
 // how many calls are in flight.
 func Observe(ctx context.Context, rd Reader, scope model.Scope) (*Result, error) {
 	r := &raw{fields: map[string][]zoho.Field{}, buttons: map[string][]zoho.CustomButton{},
-		locking: map[string]*zoho.LockingConfig{}, read: map[string]bool{}, lockErrs: map[string]string{}}
+		locking: map[string]*zoho.LockingConfig{}, read: map[string]bool{}, lockErrs: map[string]string{},
+		fieldErrs: map[string]string{}}
 	g, gctx := errgroup.WithContext(ctx)
 	for _, d := range kinds.All() {
 		if read := listReads[d.Kind]; read != nil && slices.Contains(scope.Kinds, d.Kind) {
@@ -167,6 +169,10 @@ func readLookups(ctx context.Context, g *errgroup.Group, rd Reader, scope model.
 	for _, m := range scope.FieldModules {
 		g.Go(func() error {
 			v, err := rd.ListFields(ctx, m)
+			if code := zoho.ErrorCode(err); code == "INVALID_MODULE" {
+				r.set(func() { r.fieldErrs[m] = code })
+				return nil
+			}
 			r.set(func() { r.fields[m], r.read["fields:"+m] = v, true })
 			return wrap(err, "read fields of module "+m)
 		})

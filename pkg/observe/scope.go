@@ -13,7 +13,8 @@ import (
 //     has that kind;
 //   - one GET of locking configurations per managed module;
 //   - profiles when a manifest names a profile;
-//   - fields of a module when its locking manifest names a field;
+//   - fields of a module when its locking manifest names a field or a Field
+//     manifest is in it (one GET per module, shared);
 //   - custom buttons of a module when its locking manifest names a button;
 //   - users when a manifest names a forecast manager.
 func ScopeFor(desired *model.State) model.Scope {
@@ -30,7 +31,7 @@ func ScopeFor(desired *model.State) model.Scope {
 			s.Kinds = append(s.Kinds, d.Kind)
 		}
 	}
-	for _, l := range []*[]string{&s.LockingModules, &s.FieldModules, &s.ButtonModules, &s.Modules} {
+	for _, l := range []*[]string{&s.LockingModules, &s.FieldModules, &s.ButtonModules, &s.Modules, &s.Fields} {
 		slices.Sort(*l)
 		*l = slices.Compact(*l)
 	}

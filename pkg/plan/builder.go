@@ -25,10 +25,24 @@ type builder struct {
 	freeing map[int]bool
 	// formerNames are the desired roles' previous names (see mismatch).
 	formerNames map[string][]string
+	// fieldValues are, by folded key, the actual values picklist fields
+	// will have after apply, which locking criteria are checked against.
+	fieldValues map[model.Key][]string
+	// fieldMain are the create and update requests of each field change;
+	// fieldWaits the keys of other kinds' changes they wait for;
+	// fieldWrites and fieldDeletes the field changes' writes still to send.
+	fieldMain    map[model.Key][]int
+	fieldWaits   map[model.Key][]model.Key
+	fieldWrites  []*fieldWrite
+	fieldDeletes []*Change
+	// keyWaits are requests that wait for the requests of another change
+	// (waitForKey).
+	keyWaits []keyWait
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{},
+		fieldMain: map[model.Key][]int{}, fieldWaits: map[model.Key][]model.Key{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -79,6 +93,8 @@ func (b *builder) unmanaged(o *model.Object) {
 		u.Note = d.Caps.NoDeleteNote
 	case o.System:
 		u.Note = "system object; never deleted"
+	case d.Caps.NeverPruned != "":
+		u.Note = d.Caps.NeverPruned
 	case strings.HasSuffix(o.Key.Name, model.TempSuffix):
 		u.Note = "carries the temporary name of an interrupted rename; never pruned: name it in a manifest (its new name) to finish the rename"
 	case b.opts.Prune:
@@ -101,6 +117,9 @@ func (b *builder) diffPair(p pair) {
 	switch {
 	case d.Absent && o == nil:
 		return
+	case d.Absent && o.System && d.Key.Kind == model.KindField:
+		b.problem(d, "cannot be absent: it is a standard field, which Zoho never deletes (only custom fields can be deleted)", []any{"absent"})
+		return
 	case d.Absent && o.System:
 		b.problem(d, "cannot be absent: it is a system object (the top role, or a system-defined locking configuration), which is never deleted", []any{"absent"})
 		return
@@ -120,7 +139,7 @@ func (b *builder) diffPair(p pair) {
 	c.Source = d.Source
 	if o != nil {
 		c.ID, c.Before, c.Audit = o.ID, o, o.Audit
-		if p.prev != "" {
+		if p.prev != "" && renamable(c.Key.Kind) {
 			c.PreviousName = p.prev
 		}
 	}

@@ -38,6 +38,14 @@ func canonicalize(in Input) *model.State {
 			c.Module = &m
 		case d.LockingConfig != nil:
 			c.LockingConfig = canonLocking(in, d.LockingConfig, profiles)
+		case d.Field != nil && d.Field.Permissions != nil:
+			f := *d.Field
+			perms := make(map[string]string, len(*f.Permissions))
+			for p, v := range *f.Permissions {
+				perms[canon(profiles, p)] = v
+			}
+			f.Permissions = &perms
+			c.Field = &f
 		}
 		if d.Replaces != nil {
 			r := *d.Replaces

@@ -175,7 +175,7 @@ func caseDirs(t *testing.T) []string {
 
 // inSync are the cases whose org already matches the manifests once
 // defaults, list order and unmanaged keys are taken into account.
-var inSync = []string{"absent_missing", "in_sync", "keys_left_out", "locking_server_defaults", "unmanaged"}
+var inSync = []string{"absent_missing", "field_prune", "in_sync", "keys_left_out", "locking_server_defaults", "unmanaged"}
 
 func TestFixtures(t *testing.T) {
 	for _, name := range caseDirs(t) {

@@ -23,6 +23,7 @@ var kindPlans = map[model.Kind]kindPlan{
 	model.KindModule:        {diff: (*builder).diffModule},
 	model.KindRole:          {diff: (*builder).diffRole, deleted: roleDeleted},
 	model.KindContactRole:   {diff: (*builder).diffContactRole, deleted: contactRoleDeleted},
+	model.KindField:         {diff: (*builder).diffField, deleted: fieldDeleted},
 	model.KindLockingConfig: {diff: (*builder).diffLocking, deleted: lockingDeleted},
 }
 

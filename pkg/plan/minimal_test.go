@@ -136,6 +136,10 @@ func checkItem(r plan.Request, c *plan.Change, item map[string]any, fail func(st
 		}
 		return
 	}
+	if c.Key.Kind == model.KindField {
+		checkFieldItem(r, c, item, fail)
+		return
+	}
 	want := map[string]bool{}
 	if c.Action == plan.Create && r.Method != "POST" || c.Action == plan.Update && r.Method != "PUT" {
 		fail("%s %s carried by a %s", c.Action, c.Key, r.Method)
@@ -339,6 +343,13 @@ func checkQuery(r plan.Request, changes map[model.Key]*plan.Change, fail func(st
 		want = []string{"module"}
 		if len(r.Changes) == 1 && q["module"] != r.Changes[0].Name {
 			fail("module=%s for %s", q["module"], r.Changes[0])
+		}
+	case strings.HasPrefix(r.Path, "/settings/fields"):
+		want = []string{"module"}
+		for _, k := range r.Changes {
+			if m, _ := model.SplitFieldKey(k.Name); q["module"] != m {
+				fail("module=%s for %s", q["module"], k)
+			}
 		}
 	case strings.HasPrefix(r.Path, "/settings/roles") && r.Method == "DELETE":
 		want = []string{"transfer_to_id"}

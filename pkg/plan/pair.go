@@ -52,10 +52,10 @@ func (ix liveIndex) find(kind model.Kind, name string) *model.Object {
 			return o
 		}
 	}
-	if len(all) == 0 || !renamable(kind) {
+	if len(all) == 0 || !(renamable(kind) || kind == model.KindField) {
 		return nil
 	}
-	return all[0]
+	return all[0] // a field's identity is case-blind
 }
 
 // byID returns the live renamable object of kind with ID id, if any.

@@ -30,10 +30,14 @@ func (b *builder) newRequest(method, path string, query []Param, key string, ite
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false) // names such as "<<" stay as Zoho has them
 		if err := enc.Encode(map[string]any{key: items}); err != nil {
-			panic(err) // bodies are built from plain maps, slices and strings
+			panic(err) // bodies are built from plain maps, slices, strings and typed bodies
 		}
 		r.Body = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		texts = stringsIn(items, texts)
+		var plain any // the body as maps and slices, typed bodies included
+		if err := json.Unmarshal(r.Body, &plain); err != nil {
+			panic(err)
+		}
+		texts = stringsIn(plain, texts)
 	}
 	for _, p := range query {
 		texts = append(texts, p.Value)
@@ -115,8 +119,10 @@ func changedKeys(c *Change) map[string]bool {
 }
 
 // buildRequests builds every change's requests in dependency order: modules,
-// roles (parents first), contact roles (batched), locking configurations,
-// then whole-object deletions last.
+// roles (parents first), contact roles (batched), field creates and
+// updates, locking configurations (a rule may use a new picklist value, and
+// excluded_fields a new field), picklist option removals, then whole-object
+// deletions last.
 func (b *builder) buildRequests() {
 	slices.SortFunc(b.changes, func(x, y *Change) int { return x.Key.Compare(y.Key) })
 	for _, c := range b.changes {
@@ -127,11 +133,15 @@ func (b *builder) buildRequests() {
 	b.checkModuleLabels()
 	b.roleRequests()
 	b.contactRoleRequests()
+	b.fieldRequests()
 	for _, c := range b.changes {
 		if c.Key.Kind == model.KindLockingConfig {
 			b.lockingRequests(c)
+			b.lockingFieldWaits(c)
 		}
 	}
+	b.fieldRemovalRequests()
+	b.resolveKeyWaits()
 	b.orderDeletes()
 	b.checkOrder()
 }

@@ -44,14 +44,23 @@ func (b *builder) profileRef(d *model.Object, name string, path ...any) map[stri
 
 // fieldRef resolves a field API name of module to {"api_name", "id"}. When
 // the fields were not read, only the API name is sent, which Zoho accepts.
+// A field the plan creates resolves to its placeholder ID, and a picklist
+// whose values the plan manages has its values after apply, which the
+// criteria are checked against.
 func (b *builder) fieldRef(d *model.Object, module, apiName string, path ...any) (map[string]any, *model.FieldInfo) {
 	fields, ok := b.in.Lookups.Fields[module]
 	var names []string
 	for i, f := range fields {
 		if f.APIName == apiName {
+			if ref, info, planned := b.plannedField(module, apiName, &fields[i]); planned {
+				return ref, info
+			}
 			return map[string]any{"api_name": f.APIName, "id": f.ID}, &fields[i]
 		}
 		names = append(names, f.APIName)
+	}
+	if ref, info, planned := b.plannedField(module, apiName, nil); planned {
+		return ref, info // a field this plan creates
 	}
 	if !ok {
 		return map[string]any{"api_name": apiName}, nil

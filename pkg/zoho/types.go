@@ -147,13 +147,47 @@ type Field struct {
 	ReadOnly       bool            `json:"read_only,omitempty"`
 	CustomField    bool            `json:"custom_field,omitempty"`
 	PickListValues []PickListValue `json:"pick_list_values,omitempty"`
+	// The keys below are what the Field kind manages [fields.md §2, §5].
+	Length         *int           `json:"length,omitempty"`
+	DecimalPlace   *int           `json:"decimal_place,omitempty"`
+	Tooltip        *FieldTooltip  `json:"tooltip,omitempty"`
+	Textarea       *FieldTextarea `json:"textarea,omitempty"`
+	GlobalPicklist *NamedAPIRef   `json:"global_picklist,omitempty"`
+	Profiles       []FieldProfile `json:"profiles,omitempty"`
 }
 
 // PickListValue is one value of a picklist field.
 type PickListValue struct {
-	DisplayValue string `json:"display_value"`
-	ActualValue  string `json:"actual_value"`
-	ID           ID     `json:"id,omitempty"`
+	DisplayValue   string `json:"display_value"`
+	ActualValue    string `json:"actual_value"`
+	ID             ID     `json:"id,omitempty"`
+	SequenceNumber *int   `json:"sequence_number,omitempty"`
+	Type           string `json:"type,omitempty"`
+}
+
+// FieldTooltip is a field's tooltip {name, value} [fields.md §2].
+type FieldTooltip struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// FieldTextarea is a textarea field's kind {type} [fields.md §2].
+type FieldTextarea struct {
+	Type string `json:"type"`
+}
+
+// NamedAPIRef is {id, api_name}, as a field names its global picklist
+// [fields.md §9.7].
+type NamedAPIRef struct {
+	ID      ID     `json:"id"`
+	APIName string `json:"api_name,omitempty"`
+}
+
+// FieldProfile is one profile's access to a field [fields.md §5.2].
+type FieldProfile struct {
+	ID             ID     `json:"id"`
+	Name           string `json:"name,omitempty"`
+	PermissionType string `json:"permission_type"`
 }
 
 // User is one entry of GET /users [api.md §5.3].

@@ -16,6 +16,11 @@ type Descriptor struct {
 	// KeyField is the manifest key that names an object of the kind (its
 	// model.Key name).
 	KeyField string
+	// QualifierField, if set, is the manifest key whose value qualifies
+	// KeyField's: the key name is "<qualifier>.<key field>" (a Field is
+	// named by its module and API name, model.FieldKeyName). The exported
+	// document starts with it, then KeyField.
+	QualifierField string
 	// SchemaFile is the kind's JSON Schema in schemas/.
 	SchemaFile string
 	// Export says where `crmsync export` writes the kind's manifests.
@@ -77,6 +82,10 @@ type Capabilities struct {
 	BatchSize int
 	// Hierarchy kinds form a tree through a parent reference.
 	Hierarchy bool
+	// NeverPruned, if set, says why --prune never deletes an unmanaged
+	// object of the kind (only absent: true does); it is the object's note
+	// in the plan's unmanaged list.
+	NeverPruned string
 }
 
 // Reads is what observe reads for a kind.

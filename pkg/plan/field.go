@@ -1,0 +1,187 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crmsync/crmsync/pkg/kinds/field"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// fieldView is the comparable form of a field: only the keys the manifest
+// manages are set. Picklist values compare as one ordered text; permissions
+// by profile name.
+type fieldView struct {
+	FieldLabel     *string           `diff:"field_label"`
+	DataType       *string           `diff:"data_type"`
+	Length         *int              `diff:"length"`
+	DecimalPlace   *int              `diff:"decimal_place"`
+	Textarea       *string           `diff:"textarea"`
+	Tooltip        *string           `diff:"tooltip"`
+	GlobalPicklist *string           `diff:"global_picklist"`
+	PickListValues *string           `diff:"pick_list_values"`
+	Permissions    map[string]string `diff:"permissions"`
+}
+
+func (b *builder) diffField(d, o *model.Object) *Change {
+	if code := b.in.Lookups.FieldErrors[d.Field.Module]; code != "" {
+		b.problem(d, "no module with API name %q in the org (Zoho answers %s to the read of its fields); name the module by its exact API name, for example Accounts",
+			[]any{"module"}, d.Field.Module, code)
+		return nil
+	}
+	if o == nil {
+		return b.createField(d)
+	}
+	df, of := d.Field, o.Field
+	if !b.fieldUpdatable(d, o) {
+		return nil
+	}
+	m := *of
+	m.Module, m.APIName = df.Module, df.APIName
+	overlay(&m.FieldLabel, df.FieldLabel)
+	overlay(&m.Length, df.Length)
+	overlay(&m.DecimalPlace, df.DecimalPlace)
+	overlay(&m.Tooltip, df.Tooltip)
+	if df.GlobalPicklist != nil && of.GlobalPicklist != nil && model.SameName(*df.GlobalPicklist, *of.GlobalPicklist) {
+		df = cloneFieldDef(df)
+		df.GlobalPicklist = of.GlobalPicklist // names compare folded
+	}
+	overlay(&m.GlobalPicklist, df.GlobalPicklist)
+	var removed []model.PicklistValue
+	if df.PickListValues != nil && m.GlobalPicklist == nil {
+		vals, gone := pairOptions(*df.PickListValues, list(of.PickListValues))
+		m.PickListValues, removed = &vals, gone
+	}
+	if df.Permissions != nil {
+		perms := map[string]string{}
+		for p, v := range deref2(of.Permissions) {
+			perms[p] = v
+		}
+		for p, v := range *df.Permissions {
+			perms[p] = v
+		}
+		m.Permissions = &perms
+	}
+	after := &model.Object{Key: d.Key, ID: o.ID, System: o.System, Field: &m}
+	c := &Change{Key: d.Key, Action: Update, After: after, Fields: fieldDiffs(fieldViewOf(df, of), fieldViewOf(df, &m))}
+	if len(removed) > 0 {
+		names := make([]string, len(removed))
+		for i, v := range removed {
+			names[i] = fmt.Sprintf("%q", v.DisplayValue)
+		}
+		c.Destructive = true
+		c.Destroys = fmt.Sprintf("removes the option %s of %s: %s", strings.Join(names, ", "), d.Key.Name, field.OptionRemoval)
+	}
+	b.noteValues(d.Key, &m)
+	return c
+}
+
+// fieldViewOf is the view of f restricted to the keys manifest df manages.
+func fieldViewOf(df, f *model.FieldDef) fieldView {
+	var v fieldView
+	if df.FieldLabel != nil {
+		v.FieldLabel = orDefault(f.FieldLabel, "")
+	}
+	if df.DataType != nil {
+		v.DataType = orDefault(f.DataType, "")
+	}
+	if df.Length != nil {
+		v.Length = f.Length
+	}
+	if df.DecimalPlace != nil {
+		v.DecimalPlace = f.DecimalPlace
+	}
+	if df.Textarea != nil {
+		v.Textarea = orDefault(f.Textarea, "")
+	}
+	if df.Tooltip != nil {
+		v.Tooltip = model.Ptr(tooltipText(f.Tooltip))
+	}
+	if df.GlobalPicklist != nil {
+		v.GlobalPicklist = orDefault(f.GlobalPicklist, "")
+	}
+	if df.PickListValues != nil {
+		v.PickListValues = model.Ptr(optionsText(list(f.PickListValues)))
+	}
+	if df.Permissions != nil {
+		v.Permissions = map[string]string{}
+		live := deref2(f.Permissions)
+		for p := range *df.Permissions {
+			if x, ok := live[p]; ok {
+				v.Permissions[p] = x
+			}
+		}
+	}
+	return v
+}
+
+// TooltipText is a tooltip as the plan compares and shows it; readers of
+// saved plans use it to show them the same.
+func TooltipText(t *model.Tooltip) string { return tooltipText(t) }
+
+// OptionsText is picklist options as the plan compares and shows them.
+func OptionsText(vals []model.PicklistValue) string { return optionsText(vals) }
+
+func tooltipText(t *model.Tooltip) string {
+	if t == nil || t.Name == "" {
+		return "none"
+	}
+	return t.Name + ": " + t.Value
+}
+
+// optionsText renders options in order: the display value, with the actual
+// value in brackets when it differs.
+func optionsText(vals []model.PicklistValue) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = v.DisplayValue
+		if a := actualOf(v); a != v.DisplayValue {
+			parts[i] += " (" + a + ")"
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// actualOf is an option's actual value; a manifest that leaves it out
+// means the display value.
+func actualOf(v model.PicklistValue) string {
+	if v.ActualValue != nil {
+		return *v.ActualValue
+	}
+	return v.DisplayValue
+}
+
+func deref2(p *map[string]string) map[string]string {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// fieldDeleted: deleting a custom field destroys its data in every record.
+func fieldDeleted(_ *builder, c *Change) {
+	module, name := model.SplitFieldKey(c.Key.Name)
+	c.Destructive = true
+	c.Destroys = fmt.Sprintf("deletes the custom field %s of module %s and its value in every %s record", name, module, module)
+}
+
+// noteValues records the values a picklist field will have after apply,
+// which locking criteria are checked against.
+func (b *builder) noteValues(k model.Key, f *model.FieldDef) {
+	if f.PickListValues == nil {
+		return
+	}
+	vals := make([]string, 0, len(*f.PickListValues))
+	for _, v := range *f.PickListValues {
+		vals = append(vals, actualOf(v))
+	}
+	if b.fieldValues == nil {
+		b.fieldValues = map[model.Key][]string{}
+	}
+	b.fieldValues[model.FoldKey(k)] = vals
+}
+
+func cloneFieldDef(f *model.FieldDef) *model.FieldDef {
+	c := *f
+	return &c
+}

@@ -1,0 +1,118 @@
+package plan
+
+import (
+	"fmt"
+	"math/rand"
+	"slices"
+	"testing"
+
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// TestOptionEditsGiveTheTarget: for random live and wanted option lists,
+// the edits optionEdits sends, cut into requests of ten entries and
+// followed by the removals, give exactly the wanted order under both
+// readings of sequence_number: "insert the option at that position, moves
+// in ascending order" and "set the number, then sort by it".
+func TestOptionEditsGiveTheTarget(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for n := 0; n < 500; n++ {
+		live := make([]model.PicklistValue, 1+rng.Intn(15))
+		for i := range live {
+			live[i] = model.PicklistValue{ID: fmt.Sprint("id", i), DisplayValue: fmt.Sprint("v", i)}
+		}
+		var desired []model.PicklistValue
+		for _, i := range rng.Perm(len(live)) {
+			if rng.Intn(4) > 0 {
+				desired = append(desired, model.PicklistValue{DisplayValue: live[i].DisplayValue})
+			}
+		}
+		for k := rng.Intn(6); k > 0; k-- {
+			at := rng.Intn(len(desired) + 1)
+			desired = slices.Insert(desired, at, model.PicklistValue{DisplayValue: fmt.Sprint("new", n, k)})
+		}
+		if len(desired) == 0 {
+			continue
+		}
+		target, removed := pairOptions(desired, live)
+		edits, removals := optionEdits(target, live, removed)
+		want := make([]string, len(desired))
+		for i, d := range desired {
+			want[i] = d.DisplayValue
+		}
+		for _, mode := range []string{"insert", "sort"} {
+			if got := simulate(live, edits, removals, mode); !slices.Equal(got, want) {
+				t.Fatalf("%s: live %v, want %v, got %v (edits %+v)", mode, names(live), want, got, edits)
+			}
+		}
+	}
+}
+
+type simOption struct {
+	id, display string
+	seq         int
+}
+
+// simulate runs the edits in requests of ten, then the removals.
+func simulate(live []model.PicklistValue, edits []optionEdit, removals []string, mode string) []string {
+	var opts []simOption
+	for i, o := range live {
+		opts = append(opts, simOption{id: o.ID, display: o.DisplayValue, seq: i + 1})
+	}
+	for len(edits) > 0 {
+		chunk := edits[:min(10, len(edits))]
+		edits = edits[len(chunk):]
+		type mv struct {
+			id  string
+			seq int
+		}
+		var moves []mv
+		for _, e := range chunk {
+			id := e.id
+			if e.isNew {
+				id = "n:" + e.display
+				opts = append(opts, simOption{id: id, display: e.display, seq: len(opts) + 1})
+			}
+			i := slices.IndexFunc(opts, func(o simOption) bool { return o.id == id })
+			if e.rename {
+				opts[i].display = e.display
+			}
+			if e.seq > 0 {
+				moves = append(moves, mv{id, e.seq})
+				if mode == "sort" {
+					opts[i].seq = e.seq
+				}
+			}
+		}
+		switch mode {
+		case "insert":
+			slices.SortStableFunc(moves, func(a, b mv) int { return a.seq - b.seq })
+			for _, m := range moves {
+				i := slices.IndexFunc(opts, func(o simOption) bool { return o.id == m.id })
+				o := opts[i]
+				opts = slices.Delete(opts, i, i+1)
+				opts = slices.Insert(opts, min(m.seq-1, len(opts)), o)
+			}
+			for i := range opts {
+				opts[i].seq = i + 1
+			}
+		case "sort":
+			slices.SortStableFunc(opts, func(a, b simOption) int { return a.seq - b.seq })
+		}
+	}
+	var out []string
+	for _, o := range opts {
+		if !slices.Contains(removals, o.id) {
+			out = append(out, o.display)
+		}
+	}
+	return out
+}
+
+func names(vals []model.PicklistValue) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = v.DisplayValue
+	}
+	return out
+}

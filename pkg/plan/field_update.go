@@ -1,0 +1,164 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/crmsync/crmsync/pkg/kinds/field"
+	"github.com/crmsync/crmsync/pkg/model"
+)
+
+// updateWrite builds a field update's items: the changed keys, the option
+// edits (optionEdits) and the changed profiles, cut at the per-request
+// limits, and the removals {id, "_delete": true}.
+func (b *builder) updateWrite(c *Change) *fieldWrite {
+	d := b.desiredOf(c)
+	f, live := c.After.Field, c.Before.Field
+	changed := changedKeys(c)
+	it := field.Item{ID: c.ID}
+	if changed["field_label"] {
+		it.FieldLabel = derefString(f.FieldLabel)
+	}
+	if changed["length"] {
+		it.Length = f.Length
+	}
+	if changed["decimal_place"] {
+		it.DecimalPlace = f.DecimalPlace
+	}
+	if changed["tooltip"] && f.Tooltip != nil {
+		it.Tooltip = field.TooltipJSON(f.Tooltip.Name, f.Tooltip.Value)
+	}
+	if changed["global_picklist"] && f.GlobalPicklist != nil {
+		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
+	}
+	var opts []field.Option
+	var removals []string
+	if changed["pick_list_values"] {
+		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
+		var edits []optionEdit
+		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed)
+		for _, e := range edits {
+			opts = append(opts, e.option())
+		}
+		liveText := map[string]string{}
+		for _, v := range list(live.PickListValues) {
+			liveText[v.ID] = v.DisplayValue
+		}
+		b.warnLongTexts(d, list(f.PickListValues), liveText)
+	}
+	var profiles []field.Profile
+	for _, fd := range c.Fields {
+		if len(fd.Steps) == 2 && fd.Steps[0] == "permissions" {
+			if ref := b.profileRef(d, fd.Steps[1], "permissions", fd.Steps[1]); ref != nil {
+				profiles = append(profiles, field.Profile{ID: fmt.Sprint(ref["id"]), PermissionType: fmt.Sprint(fd.New)})
+			}
+		}
+	}
+	w := &fieldWrite{c: c, module: f.Module}
+	o1, p1 := split(opts, field.MaxOptionsPerRequest), split(profiles, field.MaxProfilesPerRequest)
+	it.PickListValues, it.Profiles = o1, p1
+	if !emptyItem(it) {
+		w.first = &it
+	}
+	w.rest = chunks(c.ID, opts[len(o1):], profiles[len(p1):])
+	var dels []field.Option
+	for _, id := range removals {
+		dels = append(dels, field.Option{ID: id, Delete: true})
+	}
+	w.removals = chunks(c.ID, dels, nil)
+	return w
+}
+
+func (e optionEdit) option() field.Option {
+	if e.isNew {
+		return field.Option{DisplayValue: e.display, ActualValue: e.actual, SequenceNumber: e.seq}
+	}
+	o := field.Option{ID: e.id, SequenceNumber: e.seq}
+	if e.rename {
+		o.DisplayValue = e.display
+	}
+	return o
+}
+
+func emptyItem(it field.Item) bool {
+	return it.FieldLabel == "" && it.Length == nil && it.DecimalPlace == nil && it.Tooltip == nil &&
+		it.GlobalPicklist == nil && len(it.PickListValues) == 0 && len(it.Profiles) == 0
+}
+
+// globalPicklistRef resolves the global picklist a field uses to {id,
+// api_name}: one created in this plan (its ID is known once its create
+// ran; the field's requests wait for it), one the org has (a plan that
+// changes it first makes the field wait too), or one another field of a
+// module read already uses.
+func (b *builder) globalPicklistRef(d *model.Object, fk model.Key, name string) *field.Ref {
+	gk := model.Key{Kind: model.KindGlobalPicklist, Name: name}
+	c := b.changeFolded(gk)
+	switch {
+	case c != nil && c.Action == Delete:
+		b.problem(d, "uses the global picklist %q, which this plan deletes; keep it, or use another", []any{"global_picklist"}, name)
+		return nil
+	case c != nil:
+		b.fieldWaits[fk] = append(b.fieldWaits[fk], c.Key)
+	}
+	if c != nil && c.Action == Create {
+		return &field.Ref{ID: Placeholder(c.Key), APIName: c.Key.Name}
+	}
+	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
+		if model.SameName(o.Key.Name, name) {
+			return &field.Ref{ID: o.ID, APIName: o.Key.Name}
+		}
+	}
+	var names []string
+	for _, fs := range b.in.Lookups.Fields {
+		for _, f := range fs {
+			if g := f.GlobalPicklist; g != nil && model.SameName(g.Name, name) {
+				return &field.Ref{ID: g.ID, APIName: g.Name}
+			}
+		}
+	}
+	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
+		names = append(names, o.Key.Name)
+	}
+	b.problem(d, "no global picklist with API name %q found: no field of the modules read uses it, and no GlobalPicklist manifest names it; add a GlobalPicklist manifest for it (which reads the org's global picklists)%s",
+		[]any{"global_picklist"}, name, hint(name, names))
+	return nil
+}
+
+// changeFolded is the plan's change of key k, compared folded.
+func (b *builder) changeFolded(k model.Key) *Change {
+	if c := b.byKey[k]; c != nil {
+		return c
+	}
+	for _, c := range b.changes {
+		if model.FoldKey(c.Key) == model.FoldKey(k) {
+			return c
+		}
+	}
+	return nil
+}
+
+// waitForKey makes request id wait for the requests of the change of key
+// k (other than deletes), once every kind has built its requests: the
+// generic way for one kind's request to wait for another kind's.
+func (b *builder) waitForKey(id int, k model.Key) {
+	b.keyWaits = append(b.keyWaits, keyWait{id: id, key: k})
+}
+
+type keyWait struct {
+	id  int
+	key model.Key
+}
+
+// resolveKeyWaits turns the waits on keys into waits on requests.
+func (b *builder) resolveKeyWaits() {
+	for _, w := range b.keyWaits {
+		c := b.changeFolded(w.key)
+		if c == nil {
+			continue
+		}
+		for _, r := range c.Requests {
+			if b.reqs[r-1].Method != "DELETE" {
+				b.after(w.id, r)
+			}
+		}
+	}
+}
