@@ -21,11 +21,15 @@ import (
 // fields, the mismatches to report, and notes the fix on the outcomes.
 func (e *executor) renamedFields(res []plan.Residual, state *model.State) ([]plan.Residual, []Mismatch) {
 	var out []Mismatch
+	byID := map[string]*model.Object{}
+	for _, o := range state.OfKind(model.KindField) {
+		byID[o.ID] = o
+	}
 	for _, o := range e.outcomes {
 		if o.Key.Kind != model.KindField || o.Status != Created || o.ID == "" {
 			continue
 		}
-		live := fieldByID(state, o.ID)
+		live := byID[o.ID]
 		if live == nil || model.FoldKey(live.Key) == model.FoldKey(o.Key) {
 			continue
 		}
@@ -39,13 +43,4 @@ func (e *executor) renamedFields(res []plan.Residual, state *model.State) ([]pla
 	}
 	slices.SortFunc(out, func(a, b Mismatch) int { return a.Key.Compare(b.Key) })
 	return res, out
-}
-
-func fieldByID(state *model.State, id string) *model.Object {
-	for _, o := range state.OfKind(model.KindField) {
-		if o.ID == id {
-			return o
-		}
-	}
-	return nil
 }

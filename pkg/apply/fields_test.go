@@ -26,6 +26,7 @@ func fieldScenarios() []scenario {
 		{"fields_locking_order", emulator.DemoSeed, runFieldsLockingOrder},
 		{"fields_name_taken", emulator.DemoSeed, runFieldsNameTaken},
 		{"fields_mixed_bulk", emulator.DemoSeed, runFieldsMixedBulk},
+		{"fields_sorted", seedSortedTier, runFieldsSorted},
 	}
 }
 
@@ -473,5 +474,43 @@ func runFieldsMixedBulk(t *testing.T, r *rig) {
 	}
 	if p := permissionOf(fieldOf(s, "Accounts", "Account_Name"), "Support"); p == "read_only" {
 		t.Errorf("the refused permission took")
+	}
+}
+
+// seedSortedTier is the demo org with Customer_Tier sorted alphabetically,
+// as an admin may set it in the UI.
+func seedSortedTier() *emulator.Seed {
+	s := emulator.DemoSeed()
+	for i := range s.Modules {
+		for j := range s.Modules[i].Fields {
+			if f := &s.Modules[i].Fields[j]; f.APIName == "Customer_Tier" {
+				f.SortedLexically = true
+			}
+		}
+	}
+	return s
+}
+
+// runFieldsSorted: a field that sorts its values alphabetically ignores
+// the list order, so a manifest that does not manage the setting plans no
+// moves; one that turns sorting off sets the order in the same PATCH.
+func runFieldsSorted(t *testing.T, r *rig) {
+	add := "apiVersion: crmsync/v1\nkind: Field\nmodule: Accounts\napi_name: Customer_Tier\npick_list_values:\n" +
+		"  - {display_value: Gold}\n  - {display_value: Silver}\n  - {display_value: Bronze}\n  - {display_value: Platinum}\n"
+	res := r.step(manifestSet{add}, plan.Options{}, map[string]int{"PATCH /settings/fields": 1})
+	if strings.Contains(string(res.Plan.Requests[0].Body), "sequence_number") {
+		t.Errorf("a sorted field got moves: %s", res.Plan.Requests[0].Body)
+	}
+	if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Customer_Tier")); got != "Bronze=Bronze, Gold=Gold, Platinum=Platinum, Silver=Silver" {
+		t.Errorf("options %s", got)
+	}
+	if r.emu.Readings().PicklistReorder != "sequence_number" {
+		return // the order cannot be set under this reading (see runFieldsPicklistOnePlan)
+	}
+	unsort := "apiVersion: crmsync/v1\nkind: Field\nmodule: Accounts\napi_name: Customer_Tier\npick_list_values_sorted_lexically: false\npick_list_values:\n" +
+		"  - {display_value: Platinum}\n  - {display_value: Gold}\n  - {display_value: Silver}\n  - {display_value: Bronze}\n"
+	r.step(manifestSet{unsort}, plan.Options{}, map[string]int{"PATCH /settings/fields": 1})
+	if got := optionsOf(fieldOf(r.emu.Snapshot(), "Accounts", "Customer_Tier")); got != "Platinum=Platinum, Gold=Gold, Silver=Silver, Bronze=Bronze" {
+		t.Errorf("options %s", got)
 	}
 }

@@ -50,6 +50,9 @@ func checkFieldType(f *model.FieldDef, dt string, t *tree) []finding {
 	if f.PickListValues != nil && !field.IsPicklist(dt) {
 		out = append(out, t.finding("/pick_list_values", "only picklist and multiselectpicklist fields have pick_list_values, not %s", dt))
 	}
+	if f.PickListValuesSortedLexically != nil && !field.IsPicklist(dt) {
+		out = append(out, t.finding("/pick_list_values_sorted_lexically", "only picklist and multiselectpicklist fields sort their values, not %s", dt))
+	}
 	if f.GlobalPicklist != nil && dt != "picklist" {
 		out = append(out, t.finding("/global_picklist", "only a picklist field can use a global picklist (Zoho's multiselectpicklist has no global_picklist), not %s", dt))
 	}

@@ -106,17 +106,20 @@ type Tooltip struct {
 // are not managed. A standard field (Object.System on the live object)
 // takes only picklist and permission changes.
 type FieldDef struct {
-	Module         string             `json:"module"`
-	APIName        string             `json:"api_name"`
-	FieldLabel     *string            `json:"field_label,omitempty"`
-	DataType       *string            `json:"data_type,omitempty"`
-	Length         *int               `json:"length,omitempty"`
-	DecimalPlace   *int               `json:"decimal_place,omitempty"`
-	Textarea       *string            `json:"textarea,omitempty"`
-	Tooltip        *Tooltip           `json:"tooltip,omitempty"`
-	PickListValues *[]PicklistValue   `json:"pick_list_values,omitempty"`
-	GlobalPicklist *string            `json:"global_picklist,omitempty"`
-	Permissions    *map[string]string `json:"permissions,omitempty"`
+	Module         string           `json:"module"`
+	APIName        string           `json:"api_name"`
+	FieldLabel     *string          `json:"field_label,omitempty"`
+	DataType       *string          `json:"data_type,omitempty"`
+	Length         *int             `json:"length,omitempty"`
+	DecimalPlace   *int             `json:"decimal_place,omitempty"`
+	Textarea       *string          `json:"textarea,omitempty"`
+	Tooltip        *Tooltip         `json:"tooltip,omitempty"`
+	PickListValues *[]PicklistValue `json:"pick_list_values,omitempty"`
+	// PickListValuesSortedLexically shows the options in alphabetical
+	// order instead of the list order.
+	PickListValuesSortedLexically *bool              `json:"pick_list_values_sorted_lexically,omitempty"`
+	GlobalPicklist                *string            `json:"global_picklist,omitempty"`
+	Permissions                   *map[string]string `json:"permissions,omitempty"`
 }
 
 // FieldKeyName is the key name of field apiName of module: "Module.api_name".

@@ -61,6 +61,7 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 			vals = append(vals, model.PicklistValue{ID: string(v.ID), DisplayValue: v.DisplayValue, ActualValue: strPtr(pickValue(v))})
 		}
 		fd.PickListValues = &vals
+		fd.PickListValuesSortedLexically = &f.SortedLexically
 	}
 	perms := map[string]string{}
 	for _, p := range f.Profiles {

@@ -15,6 +15,7 @@ type builder struct {
 	opts     Options
 	changes  []*Change
 	byKey    map[model.Key]*Change
+	byFold   map[model.Key]*Change // by folded key
 	reqs     []Request
 	problems Problems
 	warnings []string
@@ -30,19 +31,22 @@ type builder struct {
 	fieldValues map[model.Key][]string
 	// fieldMain are the create and update requests of each field change;
 	// fieldWaits the keys of other kinds' changes they wait for;
-	// fieldWrites and fieldDeletes the field changes' writes still to send.
-	fieldMain    map[model.Key][]int
-	fieldWaits   map[model.Key][]model.Key
-	fieldWrites  []*fieldWrite
-	fieldDeletes []*Change
+	// fieldDeletes the field deletes still to send.
+	fieldMain  map[model.Key][]int
+	fieldWaits map[model.Key][]model.Key
+	// fieldRemovals are, by module, the writes with option removals.
+	fieldRemovals map[string][]*fieldWrite
+	fieldDeletes  []*Change
 	// keyWaits are requests that wait for the requests of another change
 	// (waitForKey).
 	keyWaits []keyWait
+	// globals indexes the global picklists (globalIndex).
+	globals *globalSets
 }
 
 func newBuilder(in Input, opts Options) *builder {
-	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, freeing: map[int]bool{},
-		fieldMain: map[model.Key][]int{}, fieldWaits: map[model.Key][]model.Key{}}
+	return &builder{in: in, opts: opts, byKey: map[model.Key]*Change{}, byFold: map[model.Key]*Change{}, freeing: map[int]bool{},
+		fieldMain: map[model.Key][]int{}, fieldWaits: map[model.Key][]model.Key{}, fieldRemovals: map[string][]*fieldWrite{}}
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -82,6 +86,9 @@ func (b *builder) add(c *Change) {
 	c.Requests = []int{}
 	b.changes = append(b.changes, c)
 	b.byKey[c.Key] = c
+	if f := model.FoldKey(c.Key); b.byFold[f] == nil {
+		b.byFold[f] = c
+	}
 }
 
 // unmanaged records a live object no manifest names, or plans its deletion

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/crmsync/crmsync/pkg/kinds/field"
@@ -20,6 +21,7 @@ type fieldView struct {
 	Tooltip        *string           `diff:"tooltip"`
 	GlobalPicklist *string           `diff:"global_picklist"`
 	PickListValues *string           `diff:"pick_list_values"`
+	Sorted         *bool             `diff:"pick_list_values_sorted_lexically"`
 	Permissions    map[string]string `diff:"permissions"`
 }
 
@@ -47,6 +49,7 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 		df.GlobalPicklist = of.GlobalPicklist // names compare folded
 	}
 	overlay(&m.GlobalPicklist, df.GlobalPicklist)
+	overlay(&m.PickListValuesSortedLexically, df.PickListValuesSortedLexically)
 	var removed []model.PicklistValue
 	if df.PickListValues != nil && m.GlobalPicklist == nil {
 		vals, gone := pairOptions(*df.PickListValues, list(of.PickListValues))
@@ -79,6 +82,9 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 // fieldViewOf is the view of f restricted to the keys manifest df manages.
 func fieldViewOf(df, f *model.FieldDef) fieldView {
 	var v fieldView
+	if df.PickListValuesSortedLexically != nil {
+		v.Sorted = orDefault(f.PickListValuesSortedLexically, false)
+	}
 	if df.FieldLabel != nil {
 		v.FieldLabel = orDefault(f.FieldLabel, "")
 	}
@@ -101,7 +107,11 @@ func fieldViewOf(df, f *model.FieldDef) fieldView {
 		v.GlobalPicklist = orDefault(f.GlobalPicklist, "")
 	}
 	if df.PickListValues != nil {
-		v.PickListValues = model.Ptr(optionsText(list(f.PickListValues)))
+		vals := list(f.PickListValues)
+		if sortsValues(df, f) {
+			vals = lexically(vals)
+		}
+		v.PickListValues = model.Ptr(optionsText(vals))
 	}
 	if df.Permissions != nil {
 		v.Permissions = map[string]string{}
@@ -184,4 +194,24 @@ func (b *builder) noteValues(k model.Key, f *model.FieldDef) {
 func cloneFieldDef(f *model.FieldDef) *model.FieldDef {
 	c := *f
 	return &c
+}
+
+// sortsValues reports whether the field shows its values alphabetically
+// after apply (the manifest's setting, else the live one): the order of
+// pick_list_values then does not count.
+func sortsValues(df, f *model.FieldDef) bool {
+	if df.PickListValuesSortedLexically != nil {
+		return *df.PickListValuesSortedLexically
+	}
+	return f.PickListValuesSortedLexically != nil && *f.PickListValuesSortedLexically
+}
+
+// lexically returns vals sorted by display value, as both sides compare
+// when the field sorts its values.
+func lexically(vals []model.PicklistValue) []model.PicklistValue {
+	out := slices.Clone(vals)
+	slices.SortStableFunc(out, func(a, b model.PicklistValue) int {
+		return strings.Compare(strings.ToLower(a.DisplayValue), strings.ToLower(b.DisplayValue))
+	})
+	return out
 }

@@ -33,10 +33,8 @@ func (b *builder) lockingFieldWaits(c *Change) {
 		}
 		b.waitForGlobal(id, c.Key.Name, name)
 	}
-	for _, w := range b.fieldWrites {
-		if w.module == c.Key.Name && len(w.removals) > 0 {
-			b.fieldMain[w.c.Key] = append(b.fieldMain[w.c.Key], id)
-		}
+	for _, w := range b.fieldRemovals[c.Key.Name] {
+		b.fieldMain[w.c.Key] = append(b.fieldMain[w.c.Key], id)
 	}
 }
 
@@ -144,7 +142,7 @@ func (b *builder) globalValues(k model.Key, live *model.FieldInfo) ([]string, bo
 	if name == "" {
 		return nil, false
 	}
-	g := b.desiredNamed(model.KindGlobalPicklist, name)
+	g := b.globalIndex().desired[model.Fold(name)]
 	if g == nil || g.Absent || g.GlobalPicklist == nil || g.GlobalPicklist.PickListValues == nil {
 		return nil, false
 	}

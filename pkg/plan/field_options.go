@@ -75,14 +75,15 @@ var optionMatchers = []func(d, o model.PicklistValue) bool{
 // is out of place carries its sequence_number (1-based), with the removed
 // options after the kept ones, so that moves processed in ascending order
 // give the target order under every reading of sequence_number, and the
-// removals then leave exactly the target.
+// removals then leave exactly the target. A field that sorts its values
+// alphabetically (sorted) gets no moves.
 type optionEdit struct {
 	id, display, actual string
 	seq                 int
 	isNew, rename       bool
 }
 
-func optionEdits(target, live []model.PicklistValue, removed []model.PicklistValue) (edits []optionEdit, removals []string) {
+func optionEdits(target, live []model.PicklistValue, removed []model.PicklistValue, sorted bool) (edits []optionEdit, removals []string) {
 	liveByID := map[string]model.PicklistValue{}
 	for _, o := range live {
 		liveByID[o.ID] = o
@@ -110,7 +111,7 @@ func optionEdits(target, live []model.PicklistValue, removed []model.PicklistVal
 		removals = append(removals, r.ID)
 	}
 	first := -1
-	if !sameWithout(cur, want[:len(target)], removals) {
+	if !sorted && !sameWithout(cur, want[:len(target)], removals) {
 		for i := range want {
 			if i >= len(cur) || cur[i] != want[i] {
 				first = i

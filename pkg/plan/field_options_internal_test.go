@@ -35,7 +35,7 @@ func TestOptionEditsGiveTheTarget(t *testing.T) {
 			continue
 		}
 		target, removed := pairOptions(desired, live)
-		edits, removals := optionEdits(target, live, removed)
+		edits, removals := optionEdits(target, live, removed, false)
 		want := make([]string, len(desired))
 		for i, d := range desired {
 			want[i] = d.DisplayValue

@@ -29,12 +29,10 @@ type fieldWrite struct {
 
 // fieldRequests builds the creates and updates of every field change.
 func (b *builder) fieldRequests() {
-	for _, module := range b.fieldModules() {
+	modules, byModule := b.fieldChanges()
+	for _, module := range modules {
 		var creates, updates []*fieldWrite
-		for _, c := range b.changes {
-			if c.Key.Kind != model.KindField || fieldModule(c) != module {
-				continue
-			}
+		for _, c := range byModule[module] {
 			switch c.Action {
 			case Create:
 				creates = append(creates, b.createWrite(c))
@@ -60,20 +58,20 @@ func (b *builder) fieldRequests() {
 				break
 			}
 		}
-		b.fieldWrites = append(b.fieldWrites, all...)
+		for _, w := range all {
+			if len(w.removals) > 0 {
+				b.fieldRemovals[module] = append(b.fieldRemovals[module], w)
+			}
+		}
 	}
 }
 
 // fieldRemovalRequests builds the option removals, after the locking
 // changes (a rule that stops using an option goes first), and the deletes.
 func (b *builder) fieldRemovalRequests() {
-	for _, module := range b.fieldModules() {
-		var ws []*fieldWrite
-		for _, w := range b.fieldWrites {
-			if w.module == module && len(w.removals) > 0 {
-				ws = append(ws, w)
-			}
-		}
+	modules, _ := b.fieldChanges()
+	for _, module := range modules {
+		ws := b.fieldRemovals[module]
 		q := []Param{{Name: "module", Value: module}}
 		for r := 0; ; r++ {
 			n := b.fieldRound("PATCH", q, ws, func(w *fieldWrite) *field.Item {
@@ -129,17 +127,22 @@ func (b *builder) fieldRound(method string, q []Param, ws []*fieldWrite, pick fu
 	return sent
 }
 
-// fieldModules lists the modules of the plan's field changes, in order.
-func (b *builder) fieldModules() []string {
+// fieldChanges lists the modules of the plan's field changes, in order,
+// and the changes of each.
+func (b *builder) fieldChanges() ([]string, map[string][]*Change) {
 	var out []string
-	seen := map[string]bool{}
+	by := map[string][]*Change{}
 	for _, c := range b.changes {
-		if m := fieldModule(c); c.Key.Kind == model.KindField && !seen[m] {
-			seen[m] = true
+		if c.Key.Kind != model.KindField {
+			continue
+		}
+		m := fieldModule(c)
+		if by[m] == nil {
 			out = append(out, m)
 		}
+		by[m] = append(by[m], c)
 	}
-	return out
+	return out, by
 }
 
 func fieldModule(c *Change) string {
@@ -165,6 +168,7 @@ func (b *builder) createWrite(c *Change) *fieldWrite {
 	if f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
+	it.SortedLexically = f.PickListValuesSortedLexically
 	var opts []field.Option
 	for _, v := range list(f.PickListValues) {
 		opts = append(opts, field.Option{DisplayValue: v.DisplayValue, ActualValue: actualOf(v)})

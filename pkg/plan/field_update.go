@@ -2,6 +2,8 @@ package plan
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/crmsync/crmsync/pkg/kinds/field"
 	"github.com/crmsync/crmsync/pkg/model"
@@ -27,6 +29,9 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["tooltip"] && f.Tooltip != nil {
 		it.Tooltip = field.TooltipJSON(f.Tooltip.Name, f.Tooltip.Value)
 	}
+	if changed["pick_list_values_sorted_lexically"] {
+		it.SortedLexically = f.PickListValuesSortedLexically
+	}
 	if changed["global_picklist"] && f.GlobalPicklist != nil {
 		it.GlobalPicklist = b.globalPicklistRef(d, c.Key, *f.GlobalPicklist)
 	}
@@ -35,7 +40,7 @@ func (b *builder) updateWrite(c *Change) *fieldWrite {
 	if changed["pick_list_values"] {
 		_, removed := pairOptions(list(d.Field.PickListValues), list(live.PickListValues))
 		var edits []optionEdit
-		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed)
+		edits, removals = optionEdits(list(f.PickListValues), list(live.PickListValues), removed, sortsValues(d.Field, f))
 		for _, e := range edits {
 			opts = append(opts, e.option())
 		}
@@ -81,7 +86,7 @@ func (e optionEdit) option() field.Option {
 
 func emptyItem(it field.Item) bool {
 	return it.FieldLabel == "" && it.Length == nil && it.DecimalPlace == nil && it.Tooltip == nil &&
-		it.GlobalPicklist == nil && len(it.PickListValues) == 0 && len(it.Profiles) == 0
+		it.GlobalPicklist == nil && it.SortedLexically == nil && len(it.PickListValues) == 0 && len(it.Profiles) == 0
 }
 
 // globalPicklistRef resolves the global picklist a field uses to {id,
@@ -102,25 +107,51 @@ func (b *builder) globalPicklistRef(d *model.Object, fk model.Key, name string) 
 	if c != nil && c.Action == Create {
 		return &field.Ref{ID: Placeholder(c.Key), APIName: c.Key.Name}
 	}
-	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
-		if model.SameName(o.Key.Name, name) {
-			return &field.Ref{ID: o.ID, APIName: o.Key.Name}
-		}
+	ix := b.globalIndex()
+	if r, ok := ix.live[model.Fold(name)]; ok {
+		return &field.Ref{ID: r.ID, APIName: r.Name}
 	}
-	var names []string
-	for _, fs := range b.in.Lookups.Fields {
-		for _, f := range fs {
-			if g := f.GlobalPicklist; g != nil && model.SameName(g.Name, name) {
-				return &field.Ref{ID: g.ID, APIName: g.Name}
+	b.problem(d, "no global picklist with API name %q found: no field of the modules read uses it, and no GlobalPicklist manifest names it; add a GlobalPicklist manifest for it (which reads the org's global picklists)%s",
+		[]any{"global_picklist"}, name, hint(name, ix.names))
+	return nil
+}
+
+// globalSets indexes the global picklists the plan knows of: the live ones
+// (read for GlobalPicklist manifests, or named by the fields read), by
+// folded API name, and the desired ones.
+type globalSets struct {
+	live    map[string]model.Ref
+	names   []string
+	desired map[string]*model.Object
+}
+
+// globalIndex builds the index once per plan.
+func (b *builder) globalIndex() *globalSets {
+	if b.globals != nil {
+		return b.globals
+	}
+	ix := &globalSets{live: map[string]model.Ref{}, desired: map[string]*model.Object{}}
+	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
+		ix.live[model.Fold(o.Key.Name)] = model.Ref{ID: o.ID, Name: o.Key.Name}
+		ix.names = append(ix.names, o.Key.Name)
+	}
+	for _, m := range slices.Sorted(maps.Keys(b.in.Lookups.Fields)) {
+		for _, f := range b.in.Lookups.Fields[m] {
+			if g := f.GlobalPicklist; g != nil {
+				if _, ok := ix.live[model.Fold(g.Name)]; !ok {
+					ix.live[model.Fold(g.Name)] = *g
+					ix.names = append(ix.names, g.Name)
+				}
 			}
 		}
 	}
-	for _, o := range b.in.Observed.OfKind(model.KindGlobalPicklist) {
-		names = append(names, o.Key.Name)
+	for _, d := range b.in.Desired.OfKind(model.KindGlobalPicklist) {
+		if ix.desired[model.Fold(d.Key.Name)] == nil {
+			ix.desired[model.Fold(d.Key.Name)] = d
+		}
 	}
-	b.problem(d, "no global picklist with API name %q found: no field of the modules read uses it, and no GlobalPicklist manifest names it; add a GlobalPicklist manifest for it (which reads the org's global picklists)%s",
-		[]any{"global_picklist"}, name, hint(name, names))
-	return nil
+	b.globals = ix
+	return ix
 }
 
 // changeFolded is the plan's change of key k, compared folded.
@@ -128,12 +159,7 @@ func (b *builder) changeFolded(k model.Key) *Change {
 	if c := b.byKey[k]; c != nil {
 		return c
 	}
-	for _, c := range b.changes {
-		if model.FoldKey(c.Key) == model.FoldKey(k) {
-			return c
-		}
-	}
-	return nil
+	return b.byFold[model.FoldKey(k)]
 }
 
 // waitForKey makes request id wait for the requests of the change of key

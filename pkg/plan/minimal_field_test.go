@@ -32,7 +32,8 @@ func checkFieldItem(r plan.Request, c *plan.Change, item map[string]any, fail fu
 			}
 		}
 		allowed = map[string]bool{"api_name": true, "field_label": true, "data_type": true, "length": true, "decimal_place": true,
-			"textarea": true, "tooltip": true, "global_picklist": true, "pick_list_values": true, "profiles": true}
+			"textarea": true, "tooltip": true, "global_picklist": true, "pick_list_values": true, "profiles": true,
+			"pick_list_values_sorted_lexically": true}
 		if len(profiles) > 50 {
 			fail("%d profiles on create", len(profiles))
 		}

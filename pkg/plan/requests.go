@@ -33,11 +33,13 @@ func (b *builder) newRequest(method, path string, query []Param, key string, ite
 			panic(err) // bodies are built from plain maps, slices, strings and typed bodies
 		}
 		r.Body = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		var plain any // the body as maps and slices, typed bodies included
-		if err := json.Unmarshal(r.Body, &plain); err != nil {
-			panic(err)
+		if bytes.Contains(r.Body, []byte("${id:")) {
+			var plain any // the body as maps and slices, typed bodies included
+			if err := json.Unmarshal(r.Body, &plain); err != nil {
+				panic(err)
+			}
+			texts = stringsIn(plain, texts)
 		}
-		texts = stringsIn(plain, texts)
 	}
 	for _, p := range query {
 		texts = append(texts, p.Value)

@@ -148,12 +148,13 @@ type Field struct {
 	CustomField    bool            `json:"custom_field,omitempty"`
 	PickListValues []PickListValue `json:"pick_list_values,omitempty"`
 	// The keys below are what the Field kind manages [fields.md §2, §5].
-	Length         *int           `json:"length,omitempty"`
-	DecimalPlace   *int           `json:"decimal_place,omitempty"`
-	Tooltip        *FieldTooltip  `json:"tooltip,omitempty"`
-	Textarea       *FieldTextarea `json:"textarea,omitempty"`
-	GlobalPicklist *NamedAPIRef   `json:"global_picklist,omitempty"`
-	Profiles       []FieldProfile `json:"profiles,omitempty"`
+	Length          *int           `json:"length,omitempty"`
+	DecimalPlace    *int           `json:"decimal_place,omitempty"`
+	Tooltip         *FieldTooltip  `json:"tooltip,omitempty"`
+	Textarea        *FieldTextarea `json:"textarea,omitempty"`
+	SortedLexically bool           `json:"pick_list_values_sorted_lexically,omitempty"`
+	GlobalPicklist  *NamedAPIRef   `json:"global_picklist,omitempty"`
+	Profiles        []FieldProfile `json:"profiles,omitempty"`
 }
 
 // PickListValue is one value of a picklist field.

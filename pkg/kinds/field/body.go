@@ -23,8 +23,10 @@ type Item struct {
 	// Tooltip is the JSON of {name, value}, or null to remove it.
 	Tooltip        json.RawMessage `json:"tooltip,omitempty"`
 	GlobalPicklist *Ref            `json:"global_picklist,omitempty"`
-	PickListValues []Option        `json:"pick_list_values,omitempty"`
-	Profiles       []Profile       `json:"profiles,omitempty"`
+	// SortedLexically is pick_list_values_sorted_lexically.
+	SortedLexically *bool     `json:"pick_list_values_sorted_lexically,omitempty"`
+	PickListValues  []Option  `json:"pick_list_values,omitempty"`
+	Profiles        []Profile `json:"profiles,omitempty"`
 }
 
 // Textarea is a new textarea field's kind: small, large or rich_text.

@@ -35,6 +35,9 @@ func document(o *model.Object) []spec.Pair {
 	if hasTooltip(f) {
 		d = append(d, spec.Pair{K: "tooltip", V: []spec.Pair{{K: "name", V: f.Tooltip.Name}, {K: "value", V: f.Tooltip.Value}}})
 	}
+	if sortsValues(f) {
+		d = append(d, spec.Pair{K: "pick_list_values_sorted_lexically", V: true})
+	}
 	switch {
 	case f.GlobalPicklist != nil && *f.GlobalPicklist != "":
 		d = append(d, spec.Pair{K: "global_picklist", V: *f.GlobalPicklist})
@@ -69,8 +72,9 @@ func standardDocument(f *model.FieldDef) []spec.Pair {
 
 // complete adds what document leaves out at its default, so that planning
 // another org against the export resets it there too: for a custom field,
-// "tooltip: null" when it has none; for a standard field, the default
-// picklist values and every profile's permission.
+// "tooltip: null" when it has none and, for a local picklist,
+// pick_list_values_sorted_lexically false; for a standard field, the
+// default picklist values and every profile's permission.
 func complete(o *model.Object, doc []spec.Pair) []spec.Pair {
 	f := o.Field
 	if f == nil {
@@ -83,6 +87,9 @@ func complete(o *model.Object, doc []spec.Pair) []spec.Pair {
 	if !o.System && wholeType(f) {
 		if !has["tooltip"] {
 			doc = insertAfter(doc, "data_type", spec.Pair{K: "tooltip", V: nil})
+		}
+		if has["pick_list_values"] && !has["pick_list_values_sorted_lexically"] {
+			doc = insertAfter(doc, "tooltip", spec.Pair{K: "pick_list_values_sorted_lexically", V: false})
 		}
 		return doc
 	}
@@ -139,6 +146,12 @@ func sizes(f *model.FieldDef) []spec.Pair {
 		d = append(d, spec.Pair{K: "textarea", V: *f.Textarea})
 	}
 	return d
+}
+
+// sortsValues reports whether a picklist shows its values in alphabetical
+// order (Zoho's default is false, the list order: fields.md §2).
+func sortsValues(f *model.FieldDef) bool {
+	return f.PickListValuesSortedLexically != nil && *f.PickListValuesSortedLexically
 }
 
 // hasTooltip reports whether f has a tooltip (a Tooltip without a name

@@ -62,8 +62,15 @@ func TestCustomFieldsAreWrittenWhole(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("document (-want +got):\n%s", diff)
 	}
-	if got := exportLayout.Complete(o, got); !cmp.Equal(want, got) {
-		t.Errorf("complete changed a custom field's document:\n%s", cmp.Diff(want, got))
+	// complete adds the default sort, false, after the tooltip.
+	wantComplete := append(append(append(pairs{}, want[:5]...), spec.Pair{K: "pick_list_values_sorted_lexically", V: false}), want[5:]...)
+	if diff := cmp.Diff(wantComplete, exportLayout.Complete(o, got)); diff != "" {
+		t.Errorf("complete (-want +got):\n%s", diff)
+	}
+	o.Field.PickListValuesSortedLexically = model.Ptr(true)
+	sorted := append(append(append(pairs{}, want[:5]...), spec.Pair{K: "pick_list_values_sorted_lexically", V: true}), want[5:]...)
+	if diff := cmp.Diff(sorted, exportLayout.Document(o)); diff != "" {
+		t.Errorf("sorted lexically: document (-want +got):\n%s", diff)
 	}
 }
 
