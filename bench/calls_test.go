@@ -30,7 +30,7 @@ func TestCallCountsAtMinimum(t *testing.T) {
 		}
 		scale = x
 	}
-	f := getFixture(t, Config{Scale: scale, Drift: 0.1, Seed: s.seed, EveryKind: true})
+	f := getFixture(t, Config{Scale: scale, Drift: 0.1, Seed: s.seed, EveryKind: true, Fields: s.fields})
 	for _, conc := range s.concs {
 		t.Run("conc="+strconv.Itoa(conc), func(t *testing.T) { checkCallCounts(t, f, s, conc) })
 	}

@@ -26,4 +26,6 @@
 //	CRMSYNC_BENCH_NAIVE    0 skips the naive baseline (default 1)
 //	CRMSYNC_BENCH_DEPTHS   role-tree depths for BenchmarkDepth, e.g. 30,300,1000 (default: skipped)
 //	CRMSYNC_BENCH_TEST_SCALE  the scale of TestCallCountsAtMinimum (default 0.1)
+//	CRMSYNC_BENCH_FIELDS   0 leaves Field manifests out of the generated orgs (default:
+//	                       in, once the Field kind is registered; the org always has the fields)
 package bench

@@ -15,7 +15,10 @@ func (c Counts) Total() int { return c.Create + c.Update + c.Delete }
 // Ledger is what the generated manifests change in the org, counted by
 // the generator itself.
 type Ledger struct {
-	Modules, Locking, Roles, ContactRoles Counts
+	Modules, Locking, Roles, ContactRoles, Fields Counts
+	// FieldWrites is the fewest write calls of the field changes: per
+	// module, creates and updates in batches of five, deletes one by one.
+	FieldWrites int
 	// RoleChain is the longest chain of new roles each reporting to the one
 	// before: their creates must run one after another, since a role's
 	// create needs its parent's ID. It is 1 when no new role reports to
@@ -25,7 +28,7 @@ type Ledger struct {
 
 // Changes is the number of changed objects.
 func (l Ledger) Changes() int {
-	return l.Modules.Total() + l.Locking.Total() + l.Roles.Total() + l.ContactRoles.Total()
+	return l.Modules.Total() + l.Locking.Total() + l.Roles.Total() + l.ContactRoles.Total() + l.Fields.Total()
 }
 
 // contactRoleBatch is Zoho's limit of contact roles per bulk call.
@@ -34,11 +37,12 @@ const contactRoleBatch = 100
 // MinWrites is the fewest write calls that make the changes: one per
 // module, locking configuration and role (each API takes one object per
 // call), and one per 100 contact roles for each of create, update and
-// delete (the bulk endpoints).
+// delete (the bulk endpoints), and the field writes (FieldWrites).
 func (l Ledger) MinWrites() int {
 	batches := func(n int) int { return (n + contactRoleBatch - 1) / contactRoleBatch }
 	cr := l.ContactRoles
-	return l.Modules.Total() + l.Locking.Total() + l.Roles.Total() + batches(cr.Create) + batches(cr.Update) + batches(cr.Delete)
+	return l.Modules.Total() + l.Locking.Total() + l.Roles.Total() + batches(cr.Create) + batches(cr.Update) + batches(cr.Delete) +
+		l.FieldWrites
 }
 
 // The desired side: what the manifests say.
@@ -74,6 +78,7 @@ type drifted struct {
 	contactRoles []dContactRole
 	modules      []dModule
 	locks        []dLock
+	fields       []dField
 }
 
 // pick chooses which objects of a kind drift: round(Drift × n), at least
@@ -92,6 +97,7 @@ func (w *world) drift() *drifted {
 	w.driftContactRoles(d)
 	w.driftModules(d)
 	w.driftLocks(d)
+	w.driftFields(d)
 	return d
 }
 

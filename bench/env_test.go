@@ -12,6 +12,8 @@ import (
 
 	"github.com/crmsync/crmsync/pkg/desired"
 	"github.com/crmsync/crmsync/pkg/emulator"
+	"github.com/crmsync/crmsync/pkg/kinds"
+	"github.com/crmsync/crmsync/pkg/model"
 )
 
 // settings are the benchmark knobs, from the environment (see doc.go).
@@ -22,6 +24,9 @@ type settings struct {
 	drift           float64
 	seed            uint64
 	naive           bool
+	// fields adds Field manifests to the generated orgs (Config.Fields):
+	// on when the Field kind is registered, unless CRMSYNC_BENCH_FIELDS=0.
+	fields bool
 }
 
 func loadSettings(tb testing.TB) settings {
@@ -82,6 +87,7 @@ func loadSettings(tb testing.TB) settings {
 		s.seed = n
 	}
 	s.naive = os.Getenv("CRMSYNC_BENCH_NAIVE") != "0"
+	s.fields = kinds.Known(model.KindField) && os.Getenv("CRMSYNC_BENCH_FIELDS") != "0"
 	return s
 }
 

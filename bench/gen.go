@@ -40,6 +40,10 @@ type Config struct {
 	// move, a create, a delete ...) even when Drift asks for fewer, so that
 	// small orgs exercise every request the plan can make.
 	EveryKind bool
+	// Fields adds Field manifests (drift_fields.go): the custom fields of
+	// the modules with a locking configuration, and their standard
+	// Status picklists. Without it the fields are in the org only.
+	Fields bool
 	// Depth is the length of the chain of roles under the top role, which
 	// makes the tree deep; 0 means 30. The other roles hang at random
 	// below earlier roles.
@@ -62,15 +66,19 @@ type Org struct {
 // Sizes are object counts of a generated org.
 type Sizes struct {
 	Locking, CustomModules, Roles, ContactRoles, Users int
+	// CustomFields counts the generated custom fields of the custom
+	// modules, Picklists those of them that are picklists.
+	CustomFields, Picklists int
 }
 
 // Gen generates an org. The same Config always gives the same org.
 func Gen(cfg Config) *Org {
 	w := newWorld(cfg)
 	d := w.drift()
+	fields, picklists := w.fieldSizes()
 	return &Org{Config: cfg, Seed: w.seed(), Files: d.files(w), Ledger: d.ledger,
 		Sizes: Sizes{Locking: len(w.locks), CustomModules: w.numCustom, Roles: len(w.roles),
-			ContactRoles: len(w.contactRoles), Users: len(w.users)}}
+			ContactRoles: len(w.contactRoles), Users: len(w.users), CustomFields: fields, Picklists: picklists}}
 }
 
 // scaled is n × scale, rounded, at least 1.
@@ -90,6 +98,12 @@ type role struct {
 type field struct {
 	apiName, dataType string
 	picklist          []string
+	// The generated custom fields (fields.go) also have a label, sizes and
+	// permissions: profile index → read_only or hidden (the others are
+	// read_write).
+	label            string
+	length, decimals int
+	perms            map[int]string
 }
 
 type module struct {
@@ -200,9 +214,10 @@ func (w *world) genModules(custom int) {
 		for j := 1; j < len(profiles); j++ {
 			profiles[j]++
 		}
+		fields := append(moduleFields()[:4], customFields(i)...)
 		w.modules = append(w.modules, module{apiName: fmt.Sprintf("Custom_%04d", i+1), custom: true,
 			plural: fmt.Sprintf("Custom Records %04d", i+1), singular: fmt.Sprintf("Custom Record %04d", i+1),
-			profiles: sortedInts(profiles), fields: moduleFields(), buttons: buttons})
+			profiles: sortedInts(profiles), fields: fields, buttons: buttons})
 	}
 	w.numCustom = custom
 }

@@ -37,6 +37,7 @@ func (d *drifted) files(w *world) []desired.File {
 	for _, c := range d.contactRoles {
 		y.contactRole(c)
 	}
+	out = append(out, d.fieldFiles(w)...)
 	return append(out, desired.File{Path: "contact_roles.yaml", Data: y.bytes()})
 }
 

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"strings"
+
 	"github.com/crmsync/crmsync/pkg/emulator"
 	"github.com/crmsync/crmsync/pkg/model"
 )
@@ -13,10 +15,11 @@ const usersPerPage = 200
 // package observe:
 //   - one list GET for each of Module, Role and ContactRole present;
 //   - one locking GET per module with a locking manifest;
-//   - profiles once, if any manifest names a profile;
+//   - profiles once, if any manifest names a profile (a Field manifest
+//     with permissions does);
 //   - fields of each module whose locking manifest names a field
-//     (excluded_fields or a rule criteria) or that has a Field manifest,
-//     once per module;
+//     (excluded_fields or a rule criteria) or that a Field manifest is
+//     in, one GET per module for both;
 //   - custom buttons of each module whose locking manifest names a button;
 //   - users, one GET per page of 200, if a role names a forecast manager;
 //   - one single-module GET per managed custom module whose entry in the
@@ -69,13 +72,10 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 	}
 	kinds := map[model.Kind]bool{}
 	profiles, users := false, false
-	fieldModules := map[string]bool{} // one fields GET per module, shared by locking and Field manifests
+	fieldModules := map[string]bool{} // one fields GET per module, shared by locking look-ups and fields
 	for _, o := range st.Objects() {
 		kinds[o.Key.Kind] = true
 		switch {
-		case o.Field != nil:
-			fieldModules[o.Field.Module] = true
-			profiles = profiles || (!o.Absent && o.Field.Permissions != nil)
 		case o.LockingConfig != nil:
 			m.Locking++
 			c := o.LockingConfig
@@ -84,7 +84,7 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			}
 			profiles = profiles || c.LockExcludedProfiles != nil
 			if c.ExcludedFields != nil || rulesNameFields(c) {
-				fieldModules[c.Module] = true
+				fieldModules[strings.ToLower(o.Key.Name)] = true
 			}
 			if c.RestrictedCustomButtons != nil {
 				m.Buttons++
@@ -96,6 +96,9 @@ func MinGETs(st *model.State, seed *emulator.Seed, listProfiles int) MinReads {
 			}
 		case o.Role != nil:
 			users = users || o.Role.ForecastManager != nil
+		case o.Field != nil:
+			fieldModules[strings.ToLower(o.Field.Module)] = true
+			profiles = profiles || (!o.Absent && o.Field.Permissions != nil)
 		}
 	}
 	m.Fields = len(fieldModules)

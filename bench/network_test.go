@@ -22,7 +22,7 @@ import (
 func BenchmarkPlan(b *testing.B) {
 	s := loadSettings(b)
 	for _, scale := range s.scales {
-		f := getFixture(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed})
+		f := getFixture(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed, Fields: s.fields})
 		for _, conc := range s.concs {
 			b.Run(scaleName(scale)+"/conc="+strconv.Itoa(conc), func(b *testing.B) { benchPlan(b, f, s.latency, conc, false) })
 		}
@@ -92,7 +92,7 @@ func benchPlan(b *testing.B, f *fixture, latency time.Duration, conc int, naive 
 func BenchmarkApply(b *testing.B) {
 	s := loadSettings(b)
 	for _, scale := range s.scales {
-		f := getFixture(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed})
+		f := getFixture(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed, Fields: s.fields})
 		for _, conc := range s.concs {
 			b.Run(scaleName(scale)+"/conc="+strconv.Itoa(conc), func(b *testing.B) { benchApply(b, f, s.latency, conc, false) })
 		}

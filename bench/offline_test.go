@@ -28,7 +28,7 @@ func BenchmarkLoad(b *testing.B) {
 	for _, scale := range s.offline {
 		b.Run(scaleName(scale), func(b *testing.B) {
 			dropFixtures()
-			files := Gen(Config{Scale: scale, Drift: s.drift, Seed: s.seed}).Files
+			files := Gen(Config{Scale: scale, Drift: s.drift, Seed: s.seed, Fields: s.fields}).Files
 			docs := 0
 			benchOffline(b, func() any {
 				m, err := desired.Parse(files...)
@@ -53,7 +53,7 @@ func BenchmarkDiff(b *testing.B) {
 	for _, scale := range s.offline {
 		b.Run(scaleName(scale), func(b *testing.B) {
 			dropFixtures()
-			in, opts, changes := diffInput(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed})
+			in, opts, changes := diffInput(b, Config{Scale: scale, Drift: s.drift, Seed: s.seed, Fields: s.fields})
 			benchOffline(b, func() any {
 				p, err := plan.Make(in, opts)
 				if err != nil {
@@ -137,7 +137,7 @@ func BenchmarkDepth(b *testing.B) {
 		if err != nil || depth < 1 {
 			b.Fatalf("CRMSYNC_BENCH_DEPTHS=%q: want positive integers", v)
 		}
-		cfg := Config{Scale: 1, Drift: s.drift, Seed: s.seed, Depth: depth}
+		cfg := Config{Scale: 1, Drift: s.drift, Seed: s.seed, Depth: depth, Fields: s.fields}
 		b.Run("depth="+strconv.Itoa(depth)+"/load", func(b *testing.B) {
 			dropFixtures()
 			files := Gen(cfg).Files

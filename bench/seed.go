@@ -39,8 +39,7 @@ func (w *world) seedModule(m module) emulator.Module {
 		}
 	}
 	for _, f := range m.fields {
-		sm.Fields = append(sm.Fields, emulator.Field{APIName: f.apiName, DataType: f.dataType, Custom: m.custom,
-			PickListValues: f.picklist})
+		sm.Fields = append(sm.Fields, w.seedField(f, m.custom))
 	}
 	for _, b := range m.buttons {
 		sm.CustomButtons = append(sm.CustomButtons, emulator.Ref{Name: b})

@@ -37,8 +37,8 @@ ${{ vars.NAME }} placeholders gives in that environment, the placeholder is
 written back instead of the value, and a secret variable's value is never
 written.`,
 		Flags: append([]cli.Flag{
-			&cli.StringSliceFlag{Name: "kind", Usage: "export only this kind (repeatable): Module, Role, ContactRole, RecordLockingConfig"},
-			&cli.StringSliceFlag{Name: "module", Usage: "export only these modules' locking configurations and custom modules (repeatable)"},
+			&cli.StringSliceFlag{Name: "kind", Usage: "export only this kind (repeatable): " + kinds.OneOf()},
+			&cli.StringSliceFlag{Name: "module", Usage: "export only these modules' locking configurations, fields and custom modules (repeatable)"},
 			&cli.StringFlag{Name: "out", Usage: "directory to write", Value: "manifests"},
 			&cli.BoolFlag{Name: "complete", Usage: "also write role keys at their defaults (to copy one org onto another)"},
 			manifestFlag(),
@@ -112,8 +112,8 @@ func runExport(c *cli.Context, s streams) error {
 }
 
 // exportScope reads everything of the chosen kinds; without --module,
-// the kinds read per module (locking configurations) are probed on every
-// module that may have one.
+// the kinds read per module (locking configurations, fields) are read on
+// every module that may have them.
 func exportScope(ctx context.Context, conn *connection, chosen []model.Kind, modules []string) (model.Scope, error) {
 	scope := export.Scope(chosen, modules)
 	if !export.PerModule(chosen) || len(modules) > 0 {
@@ -125,9 +125,9 @@ func exportScope(ctx context.Context, conn *connection, chosen []model.Kind, mod
 	}
 	org := make([]export.Module, len(mods))
 	for i, m := range mods {
-		org[i] = export.Module{APIName: m.APIName, GeneratedType: m.GeneratedType}
+		org[i] = export.Module{APIName: m.APIName, PluralLabel: m.PluralLabel, GeneratedType: m.GeneratedType}
 	}
-	scope.LockingModules = export.LockableModules(org)
+	export.ForOrg(&scope, chosen, org)
 	return scope, nil
 }
 

@@ -55,10 +55,12 @@ func exportRoundTrip(t *testing.T) int {
 func TestExportRoundTripDemoOrg(t *testing.T) {
 	startEmulator(t)
 	// The demo org: 5 roles, 9 contact roles, 2 custom modules, the
-	// locking configurations of Deals and Leads, and the global picklist
-	// Regions.
-	if n := exportRoundTrip(t); n != 19 {
-		t.Errorf("exported %d files from the demo org, want 19", n)
+	// locking configurations of Deals and Leads, the global picklist Regions,
+	// 8 custom fields, and the 4 standard picklists whose values are not
+	// Zoho's default (Deals' Stage, Leads' Lead_Status, Tasks' and Cases'
+	// Status).
+	if n := exportRoundTrip(t); n != 31 {
+		t.Errorf("exported %d files from the demo org, want 31", n)
 	}
 }
 
@@ -69,6 +71,15 @@ func TestExportRoundTripLargeOrg(t *testing.T) {
 		t.Setenv(k, v)
 	}
 	want := org.Sizes.Roles + org.Sizes.ContactRoles + org.Sizes.CustomModules + org.Sizes.Locking
+	// Every custom field, and the standard picklists, whose default values
+	// Zoho does not publish.
+	for _, m := range org.Seed.Modules {
+		for _, f := range m.Fields {
+			if f.Custom || f.DataType == "picklist" {
+				want++
+			}
+		}
+	}
 	if n := exportRoundTrip(t); n != want {
 		t.Errorf("exported %d files, want %d objects", n, want)
 	}

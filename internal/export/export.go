@@ -106,7 +106,9 @@ func mapping(doc []pair) *yaml.Node {
 				panic(err)
 			}
 		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: p.K}, &v)
+		// Keys go through scalar too: most are fixed manifest keys, but a
+		// field's permissions are keyed by profile name.
+		n.Content = append(n.Content, scalar(p.K), &v)
 	}
 	return n
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/crmsync/crmsync/pkg/model"
 )
 
@@ -35,5 +37,33 @@ func TestManifestsLeaveOutDefaultsAndIDs(t *testing.T) {
 		if !strings.Contains(lock, present) {
 			t.Errorf("locking manifest lacks %q:\n%s", present, lock)
 		}
+	}
+}
+
+// Mapping keys that are names (a field's permissions are keyed by profile
+// name) read back as the same strings.
+func TestMappingKeysReadBackExactly(t *testing.T) {
+	var doc []pair
+	for _, n := range []string{"Administrator", "yes", "007", "null", "a: b", " lead", "Profile 03"} {
+		doc = append(doc, pair{K: n, V: "read_write"})
+	}
+	data := encode([]pair{{K: "permissions", V: doc}})
+	var back struct {
+		Permissions yaml.Node `yaml:"permissions"`
+	}
+	if err := yaml.Unmarshal(data, &back); err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	var keys []string
+	for i := 0; i < len(back.Permissions.Content); i += 2 {
+		k := back.Permissions.Content[i]
+		if k.Tag != "!!str" {
+			t.Errorf("key %q reads back as %s:\n%s", k.Value, k.Tag, data)
+		}
+		keys = append(keys, k.Value)
+	}
+	want := []string{"Administrator", "yes", "007", "null", "a: b", " lead", "Profile 03"}
+	if strings.Join(keys, "|") != strings.Join(want, "|") {
+		t.Errorf("keys = %q, want %q\n%s", keys, want, data)
 	}
 }
