@@ -135,3 +135,41 @@ func TestFaultGlobalPicklistSwapLostResponse(t *testing.T) {
 		})
 	}
 }
+
+// TestFaultGlobalPicklistSwapInterrupted is Ctrl-C once the temporary
+// renames of a swap have run: the apply reports the update as not done,
+// the values keep their ids under temporary display values, and a rerun
+// gives the final display values in one PATCH, removing nothing.
+func TestFaultGlobalPicklistSwapInterrupted(t *testing.T) {
+	for _, v := range []string{"default", "GlobalValueUniqueness=request"} {
+		t.Run(v, func(t *testing.T) {
+			r := newRig(t, emulator.Options{Readings: emulator.ReadingVariants()[v]})
+			before := gpOf(t, r.emu.Snapshot(), "Regions")
+			emea, apac := idOf(before, "EMEA"), idOf(before, "APAC")
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			m := manifestSet{gpRegionsSwap}
+			p := r.plan(m.parse(t), plan.Options{})
+			start := len(r.emu.Requests())
+			d := &interruptDoer{Doer: r.client, outer: ctx, cancel: cancel}
+			rep, err := Apply(ctx, d, p, Options{Observe: r.observeFunc()})
+			res := result{Plan: p, Report: rep, Err: err, Log: r.emu.Requests()[start:]}
+			if !rep.Interrupted || rep.OK() || len(writes(res.Log)) != 1 {
+				t.Fatalf("err %v, want an interrupted apply after one write:\n%s", err, describe(res))
+			}
+			if o := rep.Outcomes[0]; o.Status == Updated {
+				t.Errorf("the half-done update is reported %s", o.Status)
+			}
+			mid := gpOf(t, r.emu.Snapshot(), "Regions")
+			if got := gpValues(t, r.emu.Snapshot(), "Regions"); got != "crmsync tmp 1=EMEA,Americas=Americas,crmsync tmp 2=APAC,Antarctica=Antarctica(unused)" ||
+				idOf(mid, "EMEA") != emea || idOf(mid, "APAC") != apac {
+				t.Fatalf("after the interruption: %s", got)
+			}
+			res = r.step(m, plan.Options{}, map[string]int{gpRegionsPath: 1})
+			wantBodies(t, res, gpBody(gpRename(emea, "APAC"), gpRename(apac, "EMEA")))
+			if got := gpValues(t, r.emu.Snapshot(), "Regions"); got != "APAC=EMEA,Americas=Americas,EMEA=APAC,Antarctica=Antarctica(unused)" {
+				t.Errorf("Regions values = %s", got)
+			}
+		})
+	}
+}
