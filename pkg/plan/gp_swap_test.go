@@ -180,3 +180,17 @@ func TestGlobalPicklistRandomRenames(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalPicklistTempNamesFree: a temporary display value is neither a
+// display value nor an actual value of the set.
+func TestGlobalPicklistTempNamesFree(t *testing.T) {
+	live := liveSet("Regions", false, "A", "B", "C", "crmsync tmp 2")
+	(*live.GlobalPicklist.PickListValues)[2].ActualValue = model.Ptr("crmsync tmp 1")
+	p, err := planGP(t, live, valuesByActual("B", "A", "A", "B", "C", "crmsync tmp 1", "crmsync tmp 2", "crmsync tmp 2"))
+	if err != nil || len(p.Requests) != 2 {
+		t.Fatalf("plan: %v%s", err, requestText(p))
+	}
+	if got := string(p.Requests[0].Body); !strings.Contains(got, `"crmsync tmp 3"`) || !strings.Contains(got, `"crmsync tmp 4"`) {
+		t.Errorf("temporary renames %s, want crmsync tmp 3 and 4", got)
+	}
+}

@@ -40,9 +40,9 @@ func tempRenames(claims []nameClaim, live []model.PicklistValue) []tempRename {
 		}
 		wantedBy[model.Fold(c.display)] = append(wantedBy[model.Fold(c.display)], c.id)
 	}
-	taken := map[string]bool{}
+	taken := map[string]bool{} // a temporary name matches no value's names
 	for _, o := range live {
-		taken[model.Fold(o.DisplayValue)] = true
+		taken[model.Fold(o.DisplayValue)], taken[model.Fold(o.Stored())] = true, true
 	}
 	for _, c := range claims {
 		taken[model.Fold(c.display)] = true
