@@ -178,6 +178,15 @@ func globalProbes() map[string]probe {
 			_, has := e.do("GET", gURL, nil).item(gpKey, 0)["pick_list_values"]
 			return fmt.Sprint(has)
 		},
+		"GlobalValueUniqueness": func(e *env) string { // swap EMEA and APAC
+			g := e.do("GET", gURL+"/"+gpDemo, nil).item(gpKey, 0)
+			ids := map[string]any{}
+			for _, v := range g["pick_list_values"].([]any) {
+				ids[fmt.Sprint(v.(map[string]any)["display_value"])] = v.(map[string]any)["id"]
+			}
+			return fcodes(e.do("PATCH", gURL+"/"+gpDemo, wrap(gpKey, m{"display_label": "Regions", "pick_list_values": []any{
+				m{"id": ids["EMEA"], "display_value": "APAC"}, m{"id": ids["APAC"], "display_value": "EMEA"}}})))
+		},
 		"GlobalBulkPatchStatus": func(e *env) string {
 			return fcodes(e.do("PATCH", gURL, wrap(gpKey, m{"id": gpDemo, "display_label": "Regions",
 				"pick_list_values": []any{m{"display_value": "LATAM", "type": "used"}}})))

@@ -30,6 +30,9 @@ func (s *Server) gpValues(c *call, g *GlobalPicklist, it item, path string, crea
 	for j, en := range entries {
 		ep := path + "[" + itoa(j) + "]"
 		mv, e := s.gpValue(c, g, en, ep, create, &n)
+		if e == nil && !create && c.rd.GlobalValueUniqueness == "each" {
+			e = duplicateValue(g.Values, ep)
+		}
 		if e != nil {
 			return e
 		}
@@ -60,18 +63,15 @@ func (s *Server) gpValues(c *call, g *GlobalPicklist, it item, path string, crea
 // duplicate display or actual value [fields.md §9.3].
 func gpValueTotals(vals []PickListOption, path string) *apiErr {
 	used, unused := 0, 0
-	disp, actual := map[string]bool{}, map[string]bool{}
 	for _, v := range vals {
 		if v.Type == "unused" {
 			unused++
 		} else {
 			used++
 		}
-		d, a := strings.ToLower(strings.TrimSpace(v.DisplayValue)), strings.ToLower(v.ActualValue)
-		if disp[d] || actual[a] {
-			return fieldErr("DUPLICATE_DATA", "Duplicate option found. Enter a unique option.", "pick_list_values", path)
-		}
-		disp[d], actual[a] = true, true
+	}
+	if e := duplicateValue(vals, path); e != nil {
+		return e
 	}
 	switch {
 	case used == 0:
@@ -80,6 +80,20 @@ func gpValueTotals(vals []PickListOption, path string) *apiErr {
 		return limitErr(1000, "pick_list_values", path)
 	case unused > 500:
 		return limitErr(500, "pick_list_values", path)
+	}
+	return nil
+}
+
+// duplicateValue answers DUPLICATE_DATA when two values share a display
+// or an actual value, in any case [fields.md §9.3].
+func duplicateValue(vals []PickListOption, path string) *apiErr {
+	disp, actual := map[string]bool{}, map[string]bool{}
+	for _, v := range vals {
+		d, a := strings.ToLower(strings.TrimSpace(v.DisplayValue)), strings.ToLower(v.ActualValue)
+		if disp[d] || actual[a] {
+			return fieldErr("DUPLICATE_DATA", "Duplicate option found. Enter a unique option.", "pick_list_values", path)
+		}
+		disp[d], actual[a] = true, true
 	}
 	return nil
 }

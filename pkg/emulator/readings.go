@@ -283,4 +283,10 @@ type Readings struct {
 	GlobalListValues string `json:"global_list_values,omitempty"`
 	// GlobalBulkPatchStatus (q19): 200 (default, OAS-yaml) or 201 (OAS).
 	GlobalBulkPatchStatus int `json:"global_bulk_patch_status,omitempty"`
+	// GlobalValueUniqueness: when an update checks that display and actual
+	// values stay unique ("Duplicate option found", fields.md §9.3, §9.4;
+	// the documents do not say): "each" (default): after each entry of
+	// pick_list_values, in order, so one request cannot swap two display
+	// values; "request": once, on the values the whole request leaves.
+	GlobalValueUniqueness string `json:"global_value_uniqueness,omitempty"`
 }

@@ -54,6 +54,7 @@ func readingChoices() map[string][]any {
 		"MaxGlobalPicklists":         {10, 2},
 		"GlobalListValues":           {"include", "always"},
 		"GlobalBulkPatchStatus":      {200, 201},
+		"GlobalValueUniqueness":      {"each", "request"},
 	}
 }
 

@@ -156,9 +156,11 @@ func TestTempRenames(t *testing.T) {
 		{"chain", []optionEdit{ren("1", "Silver"), ren("2", "Copper")}, "2=crmsync tmp 2"},
 		{"case only", []optionEdit{ren("1", "GOLD")}, ""},
 		{"free", []optionEdit{ren("1", "Platinum"), ren("2", "Copper")}, ""},
+		{"new value takes a renamed one's", []optionEdit{ren("1", "Platinum"), {display: "Gold", isNew: true}}, "1=crmsync tmp 2"},
+		{"new value takes a free one", []optionEdit{ren("1", "Platinum"), {display: "Bronze", isNew: true}}, ""},
 	} {
 		var got []string
-		for _, o := range tempRenames(c.edits, live) {
+		for _, o := range optionTemps(c.edits, live) {
 			got = append(got, o.ID+"="+o.DisplayValue)
 		}
 		if g := strings.Join(got, " "); g != c.want {

@@ -203,39 +203,21 @@ func (b *builder) resolveKeyWaits() {
 	}
 }
 
-// tempRenames are the entries of a request that goes before the others
-// when renames chain or swap display values (Gold → Silver while Silver →
-// Gold or → Copper): each live option whose display value another
-// option's rename takes first gets a temporary one, so that no request
-// names one display value twice, however Zoho checks the entries of one
-// request (in turn or as a whole). The main request then gives it its
-// final display value.
-func tempRenames(edits []optionEdit, live []model.PicklistValue) []field.Option {
-	renamed, wantedBy := map[string]bool{}, map[string]string{}
+// optionTemps are the entries of a request that goes before the others
+// when renames chain or swap display values (tempRenames).
+func optionTemps(edits []optionEdit, live []model.PicklistValue) []field.Option {
+	var claims []nameClaim
 	for _, e := range edits {
-		if e.rename {
-			renamed[e.id] = true
-			wantedBy[model.Fold(e.display)] = e.id
+		switch {
+		case e.rename:
+			claims = append(claims, nameClaim{id: e.id, display: e.display})
+		case e.isNew:
+			claims = append(claims, nameClaim{display: e.display})
 		}
-	}
-	taken := map[string]bool{}
-	for _, o := range live {
-		taken[model.Fold(o.DisplayValue)] = true
 	}
 	var out []field.Option
-	n := 0
-	for _, o := range live {
-		by, wanted := wantedBy[model.Fold(o.DisplayValue)]
-		if !renamed[o.ID] || !wanted || by == o.ID {
-			continue
-		}
-		name := ""
-		for name == "" || taken[model.Fold(name)] {
-			n++
-			name = fmt.Sprintf("crmsync tmp %d", n)
-		}
-		taken[model.Fold(name)] = true
-		out = append(out, field.Option{ID: o.ID, DisplayValue: name})
+	for _, t := range tempRenames(claims, live) {
+		out = append(out, field.Option{ID: t.id, DisplayValue: t.name})
 	}
 	return out
 }
@@ -265,7 +247,8 @@ func (b *builder) optionWrites(d *model.Object, f, live *model.FieldDef) (opts, 
 		}
 	}
 	opts, late = renamesAfterRemovals(edits, removed)
-	temps = tempRenames(edits, list(live.PickListValues))
+	temps = optionTemps(edits, list(live.PickListValues))
+	b.refuseTempRemovals(d, removed)
 	liveText := map[string]string{}
 	for _, v := range list(live.PickListValues) {
 		liveText[v.ID] = v.DisplayValue

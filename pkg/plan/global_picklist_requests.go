@@ -26,6 +26,13 @@ const (
 //   - one update removes at most one value and moves at most one value to
 //     unused (LIMIT_EXCEEDED, limit 1), so further removals go in further
 //     PATCHes, each after the one before;
+//   - renames that swap display values or pass them along a chain (or a
+//     new value that takes the display value of a renamed one) first give
+//     the values whose display values others take a temporary one
+//     ("crmsync tmp N") in a PATCH of their own (tempRenames), so that no
+//     request names one display value twice, whether Zoho checks the
+//     entries one by one or the request as a whole; other renames stay in
+//     the update;
 //   - removals wait for the plan's writes of fields that use the set and
 //     the locking writes of modules whose fields use the set (a locking rule may compare with the
 //     value: Zoho refuses to remove it while one does), except one removal
@@ -120,7 +127,9 @@ func (b *builder) gpUpdate(c *Change) {
 			// Mandatory under one reading (q10): the first value, unchanged.
 			it.PickListValues = []globalpicklist.Value{{ID: live[0].ID, DisplayValue: live[0].DisplayValue}}
 		}
+		temps := b.gpTemps(c)
 		main = b.newRequest("PATCH", gpPath+"/"+c.ID, nil, gpKey, globalpicklist.Body{GlobalPicklists: []globalpicklist.Item{it}}, []model.Key{c.Key})
+		b.after(main, temps)
 		b.gpWrites[model.Fold(c.Key.Name)] = main
 	}
 	for i := 0; i < max(len(dels), len(unused)); i++ {
@@ -133,6 +142,41 @@ func (b *builder) gpUpdate(c *Change) {
 		}
 		b.gpPending = append(b.gpPending, gpRemoval{c: c, after: main, values: vs})
 	}
+}
+
+// gpTemps builds the request that gives temporary display values to the
+// values of c whose display values others take first (tempRenames), and
+// returns its id, or 0 when no value needs one. It carries the live
+// display_label (mandatory under one reading, q10) and changes nothing
+// else.
+func (b *builder) gpTemps(c *Change) int {
+	if c.After.GlobalPicklist.PickListValues == nil {
+		return 0
+	}
+	live := values(c.Before.GlobalPicklist)
+	byID := map[string]model.PicklistValue{}
+	for _, v := range live {
+		byID[v.ID] = v
+	}
+	var claims []nameClaim
+	for _, v := range *c.After.GlobalPicklist.PickListValues {
+		l, ok := byID[v.ID]
+		switch {
+		case v.ID == "" || !ok:
+			claims = append(claims, nameClaim{display: v.DisplayValue})
+		case l.DisplayValue != v.DisplayValue:
+			claims = append(claims, nameClaim{id: v.ID, display: v.DisplayValue})
+		}
+	}
+	temps := tempRenames(claims, live)
+	if len(temps) == 0 {
+		return 0
+	}
+	it := globalpicklist.Item{DisplayLabel: strOf(c.Before.GlobalPicklist.DisplayLabel)}
+	for _, t := range temps {
+		it.PickListValues = append(it.PickListValues, globalpicklist.Value{ID: t.id, DisplayValue: t.name})
+	}
+	return b.newRequest("PATCH", gpPath+"/"+c.ID, nil, gpKey, globalpicklist.Body{GlobalPicklists: []globalpicklist.Item{it}}, []model.Key{c.Key})
 }
 
 // gpEntries are the value entries of an update: the removal the update
@@ -221,6 +265,13 @@ func (b *builder) gpRemovals(c *Change) (dels, unused, freeing []string) {
 			rest = append(rest, l.ID)
 		}
 	}
+	var removed []model.PicklistValue
+	for _, l := range values(c.Before.GlobalPicklist) {
+		if _, kept := byID[l.ID]; !kept {
+			removed = append(removed, l)
+		}
+	}
+	b.refuseTempRemovals(b.desiredOf(c), removed)
 	if len(freeing) > 1 {
 		b.problem(b.desiredOf(c), "%d removed values give their display values to other values, and Zoho removes one value per request while it checks display values at each; apply the removals first (without the renames), then the rest",
 			[]any{"pick_list_values"}, len(freeing))
