@@ -42,6 +42,7 @@ func scenarios() []scenario {
 		{"replace_into_heir", emulator.DemoSeed, runReplaceIntoHeir},
 		{"global_picklists", emulator.DemoSeed, runGlobalPicklists},
 		{"global_picklist_locking", emulator.DemoSeed, runGlobalPicklistLocking},
+		{"cross_kind_create", emulator.DemoSeed, runCrossKindCreate},
 		{"global_picklist_swap", emulator.DemoSeed, runGlobalPicklistSwap},
 		{"global_picklist_swap_resumed", seedRegionsInterrupted, runGlobalPicklistSwapResumed},
 	}, fieldScenarios()...)
