@@ -82,7 +82,7 @@ func fieldObject(module string, f *zoho.Field, names interner) *model.Object {
 		}
 		fd.PickListValues = &vals
 		fd.SequenceBase = sequenceBase(f.PickListValues)
-		fd.PickListValuesSortedLexically = &f.SortedLexically
+		fd.PickListValuesSortedLexically = model.Ptr(f.SortedLexically) // not &f...: that would keep the whole read alive
 	}
 	perms := make(map[string]string, len(f.Profiles))
 	for _, p := range f.Profiles {

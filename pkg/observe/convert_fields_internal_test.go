@@ -100,3 +100,18 @@ func TestFieldObjectInternsProfiles(t *testing.T) {
 		t.Error("each field holds its own copy of the permission type")
 	}
 }
+
+// TestFieldObjectKeepsNoPointerIntoTheRead: a picklist's object points at
+// nothing inside the wire field, so the read (every field of the module,
+// each with its profiles) can be freed once converted.
+func TestFieldObjectKeepsNoPointerIntoTheRead(t *testing.T) {
+	f := &zoho.Field{ID: "1", APIName: "Tier", DataType: "picklist", CustomField: true, SortedLexically: true,
+		PickListValues: []zoho.PickListValue{{DisplayValue: "Gold", ID: "2"}}}
+	o := fieldObject("Accounts", f, nil)
+	if o.Field.PickListValuesSortedLexically == &f.SortedLexically {
+		t.Fatal("the object points into the wire field")
+	}
+	if !*o.Field.PickListValuesSortedLexically {
+		t.Error("sorted lexically lost")
+	}
+}
