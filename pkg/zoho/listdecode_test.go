@@ -1,7 +1,9 @@
 package zoho
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -48,4 +50,55 @@ func TestDecodeListMatchesTwoPasses(t *testing.T) {
 			t.Errorf("%s: top-level %+v %v, want %+v %v", body, gTop, gOK, wTop, wOK)
 		}
 	}
+}
+
+// BenchmarkDecodeFieldList decodes one fields answer of the large-org
+// benchmark (34 fields, each with 60 profiles) as getList did before (the
+// envelope parsed in Do and again in getList, then the list from its raw
+// text) and as it does now.
+func BenchmarkDecodeFieldList(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`{"fields":[`)
+	for i := range 34 {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"id":"58431040000000%05d","api_name":"Bench_Field_%02d","field_label":"Bench Field %02d","data_type":"text","length":100,"custom_field":true,"profiles":[`, i, i, i)
+		for p := range 60 {
+			if p > 0 {
+				sb.WriteByte(',')
+			}
+			fmt.Fprintf(&sb, `{"name":"Bench Profile %02d","id":"58431040000001%05d","permission_type":"read_write"}`, p, p)
+		}
+		sb.WriteString(`]}`)
+	}
+	sb.WriteString(`]}`)
+	body := []byte(sb.String())
+	b.Run("two-passes", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for range b.N {
+			if _, err := parseEnvelope(body); err != nil { // as in Do
+				b.Fatal(err)
+			}
+			env, err := parseEnvelope(body)
+			var out []Field
+			if err == nil {
+				err = env.data(keyFields, &out)
+			}
+			if err != nil || len(out) != 34 {
+				b.Fatal(err, len(out))
+			}
+		}
+	})
+	b.Run("one-pass", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(body)))
+		for range b.N {
+			out, _, err := decodeList[Field](body, keyFields)
+			if err != nil || len(out) != 34 {
+				b.Fatal(err, len(out))
+			}
+		}
+	})
 }
