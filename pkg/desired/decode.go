@@ -46,8 +46,10 @@ func decodeObject(kind model.Kind, root any) (*model.Object, error) {
 		return nil, err
 	}
 	var meta docMeta
-	if err := json.Unmarshal(data, &meta); err != nil {
-		return nil, err
+	if hasMeta(root) {
+		if err := json.Unmarshal(data, &meta); err != nil {
+			return nil, err
+		}
 	}
 	obj, err := d.Decode(data)
 	if err != nil {
@@ -55,4 +57,19 @@ func decodeObject(kind model.Kind, root any) (*model.Object, error) {
 	}
 	obj.Absent, obj.PreviousNames, obj.TransferTo = meta.Absent, meta.PreviousNames, meta.TransferTo
 	return obj, nil
+}
+
+// hasMeta says whether a document may hold a meta key: most hold none, and
+// then the second decode of the whole document is skipped.
+func hasMeta(root any) bool {
+	m, ok := root.(map[string]any)
+	if !ok {
+		return true
+	}
+	for _, k := range [...]string{"absent", "previous_names", "transfer_to"} {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
 }

@@ -25,12 +25,13 @@ func (r *raw) convertFields(res *Result, scope model.Scope) {
 		m, _ := model.SplitFieldKey(k)
 		managed[m] = true
 	}
+	names := interner{}
 	for m, fs := range r.fields {
 		for i := range fs {
 			f := &fs[i]
 			key := model.FieldKeyName(m, f.APIName)
 			if scope.AllFields || named[model.Fold(key)] || (f.CustomField && managed[m]) {
-				res.State.Put(fieldObject(m, f))
+				res.State.Put(fieldObject(m, f, names))
 			}
 		}
 	}
@@ -40,8 +41,25 @@ func (r *raw) convertFields(res *Result, scope model.Scope) {
 // be a value (fields.md §9.3: not -None-).
 const noneOption = "-None-"
 
-// fieldObject converts one wire field.
-func fieldObject(module string, f *zoho.Field) *model.Object {
+// interner hands out one string per distinct text: every field lists every
+// profile, so without it each field's permissions would hold their own copy
+// of each profile name and permission type.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	if in == nil {
+		return s
+	}
+	if t, ok := in[s]; ok {
+		return t
+	}
+	in[s] = s
+	return s
+}
+
+// fieldObject converts one wire field; names interns profile names and
+// permission types across the fields of one read.
+func fieldObject(module string, f *zoho.Field, names interner) *model.Object {
 	fd := &model.FieldDef{Module: module, APIName: f.APIName, FieldLabel: strPtr(f.FieldLabel),
 		DataType: strPtr(f.DataType), Length: f.Length, DecimalPlace: f.DecimalPlace}
 	if f.Textarea != nil && f.Textarea.Type != "" {
@@ -64,11 +82,11 @@ func fieldObject(module string, f *zoho.Field) *model.Object {
 		}
 		fd.PickListValues = &vals
 		fd.SequenceBase = sequenceBase(f.PickListValues)
-		fd.PickListValuesSortedLexically = &f.SortedLexically
+		fd.PickListValuesSortedLexically = model.Ptr(f.SortedLexically) // not &f...: that would keep the whole read alive
 	}
-	perms := map[string]string{}
+	perms := make(map[string]string, len(f.Profiles))
 	for _, p := range f.Profiles {
-		perms[p.Name] = p.PermissionType
+		perms[names.get(p.Name)] = names.get(p.PermissionType)
 	}
 	fd.Permissions = &perms
 	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, f.APIName)},

@@ -3,7 +3,9 @@ package observe
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
+	"github.com/crmsync/crmsync/pkg/model"
 	"github.com/crmsync/crmsync/pkg/zoho"
 )
 
@@ -12,7 +14,7 @@ import (
 // value is stored as its display value.
 func TestFieldObjectSkipsNone(t *testing.T) {
 	o := fieldObject("Deals", &zoho.Field{ID: "1", APIName: "Stage", DataType: "picklist", PickListValues: []zoho.PickListValue{
-		{DisplayValue: "-None-", ActualValue: "-None-"}, {DisplayValue: "Won", ActualValue: "Closed Won", ID: "2"}, {DisplayValue: "Lost", ID: "3"}}})
+		{DisplayValue: "-None-", ActualValue: "-None-"}, {DisplayValue: "Won", ActualValue: "Closed Won", ID: "2"}, {DisplayValue: "Lost", ID: "3"}}}, nil)
 	vals := *o.Field.PickListValues
 	if !o.System || len(vals) != 2 || vals[0].ID != "2" || *vals[0].ActualValue != "Closed Won" || *vals[1].ActualValue != "Lost" {
 		t.Errorf("got %+v (system %v)", vals, o.System)
@@ -29,7 +31,7 @@ func TestFieldObjectOrdersBySequence(t *testing.T) {
 	o := fieldObject("Accounts", &zoho.Field{ID: "1", APIName: "Tier", DataType: "picklist", CustomField: true, PickListValues: []zoho.PickListValue{
 		{DisplayValue: "-None-", ActualValue: "-None-", SequenceNumber: seq(0)},
 		{DisplayValue: "Bronze", ID: "4", SequenceNumber: seq(3)}, {DisplayValue: "Gold", ID: "2", SequenceNumber: seq(1)},
-		{DisplayValue: "Silver", ID: "3", SequenceNumber: seq(2)}}})
+		{DisplayValue: "Silver", ID: "3", SequenceNumber: seq(2)}}}, nil)
 	var got []string
 	for _, v := range *o.Field.PickListValues {
 		got = append(got, v.DisplayValue)
@@ -39,7 +41,7 @@ func TestFieldObjectOrdersBySequence(t *testing.T) {
 	}
 	// Without a sequence_number on every option the array order holds.
 	o = fieldObject("Accounts", &zoho.Field{ID: "1", APIName: "Tier", DataType: "picklist", CustomField: true, PickListValues: []zoho.PickListValue{
-		{DisplayValue: "Bronze", ID: "4", SequenceNumber: seq(3)}, {DisplayValue: "Gold", ID: "2"}}})
+		{DisplayValue: "Bronze", ID: "4", SequenceNumber: seq(3)}, {DisplayValue: "Gold", ID: "2"}}}, nil)
 	if vals := *o.Field.PickListValues; vals[0].DisplayValue != "Bronze" {
 		t.Errorf("order %+v, want the array's", vals)
 	}
@@ -59,9 +61,57 @@ func TestFieldObjectSequenceBase(t *testing.T) {
 		{"none unnumbered", []zoho.PickListValue{{DisplayValue: "-None-"}, {DisplayValue: "A", SequenceNumber: seq(1)}}, 0},
 		{"none numbered 0", []zoho.PickListValue{{DisplayValue: "-None-", SequenceNumber: seq(0)}, {DisplayValue: "A", SequenceNumber: seq(1)}}, 0},
 	} {
-		o := fieldObject("Leads", &zoho.Field{ID: "1", APIName: "Lead_Source", DataType: "picklist", PickListValues: c.vals})
+		o := fieldObject("Leads", &zoho.Field{ID: "1", APIName: "Lead_Source", DataType: "picklist", PickListValues: c.vals}, nil)
 		if got := o.Field.SequenceBase; got != c.want {
 			t.Errorf("%s: base %d, want %d", c.name, got, c.want)
 		}
+	}
+}
+
+// TestFieldObjectInternsProfiles: the permissions of two fields read
+// together hold the same string for a profile name and a permission type,
+// not a copy per field, and keep every profile's entry.
+func TestFieldObjectInternsProfiles(t *testing.T) {
+	names := interner{}
+	mk := func(id string) *model.Object {
+		// Fresh strings, as the JSON decoder gives them.
+		admin, rw := string([]byte("Administrator")), string([]byte("read_write"))
+		std, hidden := string([]byte("Standard")), string([]byte("hidden"))
+		return fieldObject("Accounts", &zoho.Field{ID: zoho.ID(id), APIName: "F" + id, DataType: "text", CustomField: true,
+			Profiles: []zoho.FieldProfile{{Name: admin, PermissionType: rw}, {Name: std, PermissionType: hidden}}}, names)
+	}
+	a, b := mk("1"), mk("2")
+	pa, pb := *a.Field.Permissions, *b.Field.Permissions
+	if pa["Administrator"] != "read_write" || pa["Standard"] != "hidden" || len(pa) != 2 {
+		t.Fatalf("permissions %v", pa)
+	}
+	keyData := func(m map[string]string, want string) *byte {
+		for k := range m {
+			if k == want {
+				return unsafe.StringData(k)
+			}
+		}
+		return nil
+	}
+	if keyData(pa, "Standard") != keyData(pb, "Standard") {
+		t.Error("each field holds its own copy of the profile name")
+	}
+	if unsafe.StringData(pa["Standard"]) != unsafe.StringData(pb["Standard"]) {
+		t.Error("each field holds its own copy of the permission type")
+	}
+}
+
+// TestFieldObjectKeepsNoPointerIntoTheRead: a picklist's object points at
+// nothing inside the wire field, so the read (every field of the module,
+// each with its profiles) can be freed once converted.
+func TestFieldObjectKeepsNoPointerIntoTheRead(t *testing.T) {
+	f := &zoho.Field{ID: "1", APIName: "Tier", DataType: "picklist", CustomField: true, SortedLexically: true,
+		PickListValues: []zoho.PickListValue{{DisplayValue: "Gold", ID: "2"}}}
+	o := fieldObject("Accounts", f, nil)
+	if o.Field.PickListValuesSortedLexically == &f.SortedLexically {
+		t.Fatal("the object points into the wire field")
+	}
+	if !*o.Field.PickListValuesSortedLexically {
+		t.Error("sorted lexically lost")
 	}
 }

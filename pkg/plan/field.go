@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -58,14 +59,12 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 		}
 		m.PickListValues, removed = &vals, gone
 	}
-	if df.Permissions != nil {
-		perms := map[string]string{}
-		for p, v := range deref2(of.Permissions) {
-			perms[p] = v
+	if df.Permissions != nil && permsDiffer(*df.Permissions, deref2(of.Permissions)) {
+		perms := maps.Clone(deref2(of.Permissions))
+		if perms == nil {
+			perms = map[string]string{}
 		}
-		for p, v := range *df.Permissions {
-			perms[p] = v
-		}
+		maps.Copy(perms, *df.Permissions)
 		m.Permissions = &perms
 	}
 	after := &model.Object{Key: d.Key, ID: o.ID, System: o.System, Field: &m}
@@ -74,6 +73,18 @@ func (b *builder) diffField(d, o *model.Object) *Change {
 	b.warnStandard(d, o, c)
 	b.noteValues(d.Key, &m)
 	return c
+}
+
+// permsDiffer says whether a listed permission is not the live one. When none
+// differs, the update keeps the live map as it is: no copy of every profile's
+// entry for each field.
+func permsDiffer(want, live map[string]string) bool {
+	for p, v := range want {
+		if x, ok := live[p]; !ok || x != v {
+			return true
+		}
+	}
+	return false
 }
 
 // warnStandard says that Zoho may refuse a change to a standard field:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -27,30 +26,6 @@ const (
 	usersPerPage = 200
 	maxUserPages = 500
 )
-
-// getList runs a GET and decodes the list under key. 204, an empty body, a
-// missing key and an empty array all give nil.
-func getList[T any](ctx context.Context, c *Client, path string, q url.Values, key string) ([]T, envelope, error) {
-	resp, err := c.Do(ctx, Request{Method: http.MethodGet, Path: path, Query: q})
-	if err != nil {
-		return nil, envelope{}, err
-	}
-	env, err := parseEnvelope(resp.Body)
-	if err != nil {
-		return nil, env, fmt.Errorf("GET %s: %w", path, err)
-	}
-	if w, top := env.topLevel(); top && !w.item(-1, resp.Status).OK() {
-		return nil, env, c.apiError(http.MethodGet, path, resp.Status, resp.Body)
-	}
-	var out []T
-	if err := env.data(key, &out); err != nil {
-		return nil, env, fmt.Errorf("GET %s: %w", path, err)
-	}
-	if len(out) == 0 {
-		out = nil
-	}
-	return out, env, nil
-}
 
 // getOne runs a GET for one object; none is ErrNotFound.
 func getOne[T any](ctx context.Context, c *Client, path string, q url.Values, key string) (*T, error) {

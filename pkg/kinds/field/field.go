@@ -34,18 +34,33 @@ var Descriptor = spec.Descriptor{
 }
 
 func decode(data []byte) (*model.Object, error) {
-	v, err := spec.DecodeJSON[model.FieldDef](data)
-	if err != nil {
+	var doc fieldDoc
+	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, err
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+	v := doc.FieldDef
+	v.Tooltip = doc.Tooltip.v
+	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(v.Module, v.APIName)}, Field: &v}, nil
+}
+
+// fieldDoc is a Field document's JSON form, decoded in one pass: the
+// FieldDef, with its tooltip read apart (the outer key wins over the
+// embedded one) so that null is told from absent.
+type fieldDoc struct {
+	model.FieldDef
+	Tooltip tooltipDoc `json:"tooltip"`
+}
+
+// tooltipDoc is a manifest's tooltip: absent leaves v nil, and "tooltip:
+// null", which removes it, gives an empty Tooltip.
+type tooltipDoc struct{ v *model.Tooltip }
+
+func (t *tooltipDoc) UnmarshalJSON(b []byte) error {
+	t.v = &model.Tooltip{}
+	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+		return nil
 	}
-	if t, ok := raw["tooltip"]; ok && bytes.Equal(bytes.TrimSpace(t), []byte("null")) {
-		v.Tooltip = &model.Tooltip{} // tooltip: null removes it
-	}
-	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(v.Module, v.APIName)}, Field: v}, nil
+	return json.Unmarshal(b, t.v)
 }
 
 // scope reads the fields of the field's module, names the field, and reads
