@@ -57,6 +57,7 @@ func TestSDKWitness(t *testing.T) {
 		{"ModuleProfilesPut=replace", "FAIL module profiles after the swap"},
 		{"ModulePutMandatory=seed", "FAIL PUT /settings/modules/{id} (profile swap)"},
 		{"LockingRulesOmittedOnPut=replace", "FAIL locking rules after adding one"},
+		{"PicklistOptionDelete=rejected", "FAIL PATCH /settings/fields?module=Accounts (rename, move, add, _delete option, permission)"},
 	} {
 		t.Run(tc.reading, func(t *testing.T) {
 			out, err := runWitness(t, node, dir, "--reading", tc.reading)

@@ -19,6 +19,13 @@ for (const cls of Object.values(details)) {
   }
 }
 
+// modelled reports whether the SDK class cls (a json_details.json key such
+// as "core/com/zoho/crm/api/global_picklists/picklist") has a member for
+// the JSON key.
+export function modelled(cls, key) {
+  return Object.values(details[cls] ?? {}).some((d) => d && typeof d === "object" && d.name === key);
+}
+
 export function lostFields(parsed, rawJSON) {
   const out = [];
   walk("$", parsed, rawJSON, out);

@@ -13,7 +13,7 @@ import * as Z from "@zohocrm/nodejs-sdk-8.0";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lostFields } from "./lost.js";
+import { lostFields, modelled } from "./lost.js";
 
 const base = process.env.WITNESS_URL;
 if (!base) {
@@ -66,7 +66,10 @@ async function raw(path) {
 }
 
 // read runs one SDK read and compares its parse with the raw answer.
-async function read(what, path, call, Wrapper) {
+// unmodelled lists documented keys the SDK's class has no member for, as
+// {cls, key}: such a key is dropped by the SDK, not lost by the emulator,
+// and is excused only while the class really lacks it.
+async function read(what, path, call, Wrapper, unmodelled = []) {
   let resp;
   try {
     resp = await call();
@@ -79,8 +82,10 @@ async function read(what, path, call, Wrapper) {
     check(false, what, `status ${resp.getStatusCode()}, parsed as ${obj?.constructor?.name}: ${json(obj)}`);
     return null;
   }
-  const lost = lostFields(obj, await raw(path));
-  check(lost.length === 0, what, lost.length ? "lost " + lost.join(", ") : `status ${resp.getStatusCode()}`);
+  const excused = unmodelled.filter((u) => !modelled(u.cls, u.key)).map((u) => u.key);
+  const lost = lostFields(obj, await raw(path)).filter((p) => !excused.includes(p.split(".").pop()));
+  const note = excused.length ? ` (not in the SDK's model: ${excused.join(", ")})` : "";
+  check(lost.length === 0, what, lost.length ? "lost " + lost.join(", ") : `status ${resp.getStatusCode()}${note}`);
   return obj;
 }
 
@@ -113,6 +118,8 @@ const { reads } = await import("./witness_reads.js");
 const state = await reads({ read, raw, params, check });
 const { writes } = await import("./witness_writes.js");
 await writes({ write, read, raw, params, check, state });
+const { fieldWrites } = await import("./witness_fields.js");
+await fieldWrites({ write, read, raw, params, check, state });
 
 rmSync(resources, { recursive: true, force: true });
 console.log(failures === 0 ? "witness: all checks passed" : `witness: ${failures} check(s) failed`);
