@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash"
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,28 +15,63 @@ import (
 
 // FingerprintOf computes the digest of one live object: its managed content
 // and IDs, without audit data, so that a change made by hand between plan
-// and apply is noticed.
+// and apply is noticed. The digest is the SHA-256 of the object's JSON.
 func FingerprintOf(o *model.Object) string {
-	c := *o
-	c.Audit, c.Source = nil, nil
-	b, err := json.Marshal(&c)
-	if err != nil {
-		panic(err)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return newFingerprinter().of(o)
 }
 
 // Fingerprints digests every object of a live state, in key order.
 func Fingerprints(s *model.State) []Fingerprint {
-	out := []Fingerprint{}
 	if s == nil {
-		return out
+		return []Fingerprint{}
 	}
-	for _, o := range s.Objects() {
-		out = append(out, Fingerprint{Key: o.Key, ID: o.ID, Hash: FingerprintOf(o)})
+	objs := s.Objects()
+	out := make([]Fingerprint, 0, len(objs))
+	fp := newFingerprinter()
+	for _, o := range objs {
+		out = append(out, Fingerprint{Key: o.Key, ID: o.ID, Hash: fp.of(o)})
 	}
 	return out
+}
+
+// fingerprinter streams each object's JSON straight into one reused hash,
+// without building the encoded bytes: the digest is the same as the
+// SHA-256 of json.Marshal's output.
+type fingerprinter struct {
+	h   hash.Hash
+	enc *json.Encoder
+	sum []byte
+}
+
+func newFingerprinter() *fingerprinter {
+	h := sha256.New()
+	return &fingerprinter{h: h, enc: json.NewEncoder(newlineDropper{h}), sum: make([]byte, 0, sha256.Size)}
+}
+
+func (f *fingerprinter) of(o *model.Object) string {
+	c := *o
+	c.Audit, c.Source = nil, nil
+	f.h.Reset()
+	if err := f.enc.Encode(&c); err != nil {
+		panic(err)
+	}
+	f.sum = f.h.Sum(f.sum[:0])
+	return hex.EncodeToString(f.sum)
+}
+
+// newlineDropper drops the newline json.Encoder writes after each value,
+// which json.Marshal does not: compact JSON has no other raw newline.
+type newlineDropper struct{ w io.Writer }
+
+func (d newlineDropper) Write(b []byte) (int, error) {
+	n := len(b)
+	if n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	if _, err := d.w.Write(b); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 var idSegment = regexp.MustCompile(`^[0-9]+$`)
