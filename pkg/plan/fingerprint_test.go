@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/crmsync/crmsync/pkg/model"
@@ -68,5 +69,64 @@ func TestFingerprintsOneHashPerObject(t *testing.T) {
 	}
 	if len(seen) != 3 {
 		t.Errorf("distinct digests = %d, want 3", len(seen))
+	}
+}
+
+func marshalledDigest(t *testing.T, o *model.Object) string {
+	t.Helper()
+	c := *o
+	c.Audit, c.Source = nil, nil
+	b, err := json.Marshal(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// TestFingerprintsSharedPermissionMaps: fields that share one permission
+// map, fields with an empty or no map, and a map with characters JSON
+// escapes all get the digest of their own JSON.
+func TestFingerprintsSharedPermissionMaps(t *testing.T) {
+	shared := map[string]string{"Administrator": "read_write", "Sales <EU> & Co": "hidden"}
+	empty := map[string]string{}
+	mk := func(name string, perms *map[string]string) *model.Object {
+		return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName("Leads", name)}, ID: name,
+			Field: &model.FieldDef{Module: "Leads", APIName: name, Permissions: perms}}
+	}
+	objs := []*model.Object{mk("A", &shared), mk("B", &shared), mk("C", &empty), mk("D", nil), role("Sales", "1", "x")}
+	fps := plan.Fingerprints(stateOf(objs...))
+	got := map[model.Key]string{}
+	for _, f := range fps {
+		got[f.Key] = f.Hash
+	}
+	for _, o := range objs {
+		if want := marshalledDigest(t, o); got[o.Key] != want || plan.FingerprintOf(o) != want {
+			t.Errorf("%s: Fingerprints %s, FingerprintOf %s, want %s", o.Key.Name, got[o.Key], plan.FingerprintOf(o), want)
+		}
+	}
+	if got[objs[0].Key] == got[objs[1].Key] {
+		t.Error("two fields with different names have the same digest")
+	}
+}
+
+// TestFingerprintSpliceOrder: the digest splices a field's permissions in
+// as the last member of the field, and the field as the last member of the
+// object; a member added after either would change the JSON's layout.
+func TestFingerprintSpliceOrder(t *testing.T) {
+	last := func(t reflect.Type) string {
+		name := ""
+		for i := range t.NumField() {
+			if tag := t.Field(i).Tag.Get("json"); tag != "-" && t.Field(i).IsExported() {
+				name = t.Field(i).Name
+			}
+		}
+		return name
+	}
+	if got := last(reflect.TypeFor[model.Object]()); got != "Field" {
+		t.Errorf("last JSON member of model.Object = %s, want Field", got)
+	}
+	if got := last(reflect.TypeFor[model.FieldDef]()); got != "Permissions" {
+		t.Errorf("last JSON member of model.FieldDef = %s, want Permissions", got)
 	}
 }
