@@ -25,7 +25,7 @@ func (r *raw) convertFields(res *Result, scope model.Scope) {
 		m, _ := model.SplitFieldKey(k)
 		managed[m] = true
 	}
-	names := interner{}
+	names := newInterner()
 	for m, fs := range r.fields {
 		for i := range fs {
 			f := &fs[i]
@@ -43,23 +43,56 @@ const noneOption = "-None-"
 
 // interner hands out one string per distinct text: every field lists every
 // profile, so without it each field's permissions would hold their own copy
-// of each profile name and permission type.
-type interner map[string]string
+// of each profile name and permission type. It also hands out one
+// permission map per distinct profile list: most fields of an org carry the
+// same permissions, and the maps are read-only after observe (the plan
+// clones a live map before it changes one).
+type interner struct {
+	strs  map[string]string
+	perms map[string]*map[string]string
+	key   []byte
+}
 
-func (in interner) get(s string) string {
+func newInterner() *interner {
+	return &interner{strs: map[string]string{}, perms: map[string]*map[string]string{}}
+}
+
+func (in *interner) get(s string) string {
 	if in == nil {
 		return s
 	}
-	if t, ok := in[s]; ok {
+	if t, ok := in.strs[s]; ok {
 		return t
 	}
-	in[s] = s
+	in.strs[s] = s
 	return s
+}
+
+// permissions returns the map of profile names to permission types of a
+// field's profiles, shared with every earlier field of the same list.
+func (in *interner) permissions(ps []zoho.FieldProfile) *map[string]string {
+	if in != nil {
+		in.key = in.key[:0]
+		for _, p := range ps {
+			in.key = append(append(append(append(in.key, p.Name...), 0), p.PermissionType...), 0)
+		}
+		if m, ok := in.perms[string(in.key)]; ok {
+			return m
+		}
+	}
+	perms := make(map[string]string, len(ps))
+	for _, p := range ps {
+		perms[in.get(p.Name)] = in.get(p.PermissionType)
+	}
+	if in != nil {
+		in.perms[string(in.key)] = &perms
+	}
+	return &perms
 }
 
 // fieldObject converts one wire field; names interns profile names and
 // permission types across the fields of one read.
-func fieldObject(module string, f *zoho.Field, names interner) *model.Object {
+func fieldObject(module string, f *zoho.Field, names *interner) *model.Object {
 	fd := &model.FieldDef{Module: module, APIName: f.APIName, FieldLabel: strPtr(f.FieldLabel),
 		DataType: strPtr(f.DataType), Length: f.Length, DecimalPlace: f.DecimalPlace}
 	if f.Textarea != nil && f.Textarea.Type != "" {
@@ -84,11 +117,7 @@ func fieldObject(module string, f *zoho.Field, names interner) *model.Object {
 		fd.SequenceBase = sequenceBase(f.PickListValues)
 		fd.PickListValuesSortedLexically = model.Ptr(f.SortedLexically) // not &f...: that would keep the whole read alive
 	}
-	perms := make(map[string]string, len(f.Profiles))
-	for _, p := range f.Profiles {
-		perms[names.get(p.Name)] = names.get(p.PermissionType)
-	}
-	fd.Permissions = &perms
+	fd.Permissions = names.permissions(f.Profiles)
 	return &model.Object{Key: model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, f.APIName)},
 		ID: string(f.ID), System: !f.CustomField, Field: fd}
 }

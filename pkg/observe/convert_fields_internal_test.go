@@ -1,6 +1,7 @@
 package observe
 
 import (
+	"maps"
 	"strings"
 	"testing"
 	"unsafe"
@@ -72,15 +73,19 @@ func TestFieldObjectSequenceBase(t *testing.T) {
 // together hold the same string for a profile name and a permission type,
 // not a copy per field, and keep every profile's entry.
 func TestFieldObjectInternsProfiles(t *testing.T) {
-	names := interner{}
-	mk := func(id string) *model.Object {
+	names := newInterner()
+	mk := func(id, adminPerm string) *model.Object {
 		// Fresh strings, as the JSON decoder gives them.
-		admin, rw := string([]byte("Administrator")), string([]byte("read_write"))
+		admin, rw := string([]byte("Administrator")), string([]byte(adminPerm))
 		std, hidden := string([]byte("Standard")), string([]byte("hidden"))
 		return fieldObject("Accounts", &zoho.Field{ID: zoho.ID(id), APIName: "F" + id, DataType: "text", CustomField: true,
 			Profiles: []zoho.FieldProfile{{Name: admin, PermissionType: rw}, {Name: std, PermissionType: hidden}}}, names)
 	}
-	a, b := mk("1"), mk("2")
+	// Different lists, so that each field has its own map.
+	a, b := mk("1", "read_write"), mk("2", "read_only")
+	if a.Field.Permissions == b.Field.Permissions {
+		t.Fatal("fields with different permissions share a map")
+	}
 	pa, pb := *a.Field.Permissions, *b.Field.Permissions
 	if pa["Administrator"] != "read_write" || pa["Standard"] != "hidden" || len(pa) != 2 {
 		t.Fatalf("permissions %v", pa)
@@ -113,5 +118,36 @@ func TestFieldObjectKeepsNoPointerIntoTheRead(t *testing.T) {
 	}
 	if !*o.Field.PickListValuesSortedLexically {
 		t.Error("sorted lexically lost")
+	}
+}
+
+// TestFieldObjectSharesPermissionMaps: fields with the same profile list
+// share one permission map; a field whose list differs in one permission,
+// or lists the profiles in another order, gets a map with its own content.
+func TestFieldObjectSharesPermissionMaps(t *testing.T) {
+	names := newInterner()
+	mk := func(id string, ps ...zoho.FieldProfile) *model.Object {
+		return fieldObject("Accounts", &zoho.Field{ID: zoho.ID(id), APIName: "F" + id, DataType: "text",
+			CustomField: true, Profiles: ps}, names)
+	}
+	admin := zoho.FieldProfile{Name: "Administrator", PermissionType: "read_write"}
+	std := zoho.FieldProfile{Name: "Standard", PermissionType: "hidden"}
+	stdRO := zoho.FieldProfile{Name: "Standard", PermissionType: "read_only"}
+	a, b := mk("1", admin, std), mk("2", admin, std)
+	c, d, e := mk("3", admin, stdRO), mk("4", std, admin), mk("5")
+	if a.Field.Permissions != b.Field.Permissions {
+		t.Error("two fields with the same permissions hold a map each")
+	}
+	want := map[string]string{"Administrator": "read_write", "Standard": "hidden"}
+	for _, x := range []*model.Object{a, b, d} {
+		if !maps.Equal(*x.Field.Permissions, want) {
+			t.Errorf("%s: permissions %v, want %v", x.Key.Name, *x.Field.Permissions, want)
+		}
+	}
+	if got := *c.Field.Permissions; c.Field.Permissions == a.Field.Permissions || got["Standard"] != "read_only" {
+		t.Errorf("a field with another permission: %v (shared: %t)", got, c.Field.Permissions == a.Field.Permissions)
+	}
+	if e.Field.Permissions == nil || len(*e.Field.Permissions) != 0 {
+		t.Errorf("a field without profiles: permissions %v, want an empty map", e.Field.Permissions)
 	}
 }

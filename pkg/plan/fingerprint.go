@@ -1,9 +1,13 @@
 package plan
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"hash"
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,28 +17,105 @@ import (
 
 // FingerprintOf computes the digest of one live object: its managed content
 // and IDs, without audit data, so that a change made by hand between plan
-// and apply is noticed.
+// and apply is noticed. The digest is the SHA-256 of the object's JSON.
 func FingerprintOf(o *model.Object) string {
-	c := *o
-	c.Audit, c.Source = nil, nil
-	b, err := json.Marshal(&c)
-	if err != nil {
-		panic(err)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	return newFingerprinter().of(o)
 }
 
 // Fingerprints digests every object of a live state, in key order.
 func Fingerprints(s *model.State) []Fingerprint {
-	out := []Fingerprint{}
 	if s == nil {
-		return out
+		return []Fingerprint{}
 	}
-	for _, o := range s.Objects() {
-		out = append(out, Fingerprint{Key: o.Key, ID: o.ID, Hash: FingerprintOf(o)})
+	objs := s.Objects()
+	out := make([]Fingerprint, 0, len(objs))
+	fp := newFingerprinter()
+	for _, o := range objs {
+		out = append(out, Fingerprint{Key: o.Key, ID: o.ID, Hash: fp.of(o)})
 	}
 	return out
+}
+
+// fingerprinter streams each object's JSON straight into one reused hash,
+// without building the encoded bytes: the digest is the same as the
+// SHA-256 of json.Marshal's output. A field's permission map, shared by
+// many fields after observe, is encoded once per map and spliced in.
+type fingerprinter struct {
+	h     hash.Hash
+	w     *spliceWriter
+	enc   *json.Encoder
+	sum   []byte
+	perms map[*map[string]string][]byte
+}
+
+func newFingerprinter() *fingerprinter {
+	h := sha256.New()
+	w := &spliceWriter{w: h}
+	return &fingerprinter{h: h, w: w, enc: json.NewEncoder(w), sum: make([]byte, 0, sha256.Size),
+		perms: map[*map[string]string][]byte{}}
+}
+
+func (f *fingerprinter) of(o *model.Object) string {
+	c := *o
+	c.Audit, c.Source = nil, nil
+	f.h.Reset()
+	f.w.tail = nil
+	if c.Field != nil && c.Field.Permissions != nil {
+		fd := *c.Field
+		f.w.tail = f.permissions(fd.Permissions)
+		fd.Permissions = nil
+		c.Field = &fd
+	}
+	if err := f.enc.Encode(&c); err != nil {
+		panic(err)
+	}
+	f.sum = f.h.Sum(f.sum[:0])
+	return hex.EncodeToString(f.sum)
+}
+
+// permissions returns `,"permissions":` and the map's JSON followed by the
+// closing braces of the field and the object: permissions is the last
+// member of a field, and field the last of an object.
+func (f *fingerprinter) permissions(p *map[string]string) []byte {
+	if b, ok := f.perms[p]; ok {
+		return b
+	}
+	m, err := json.Marshal(*p)
+	if err != nil {
+		panic(err)
+	}
+	b := append(append([]byte(`,"permissions":`), m...), "}}"...)
+	f.perms[p] = b
+	return b
+}
+
+// spliceWriter drops the newline json.Encoder writes after each value,
+// which json.Marshal does not (compact JSON has no other raw newline).
+// With a tail, it also drops the closing braces of the field and the
+// object and writes the tail in their place.
+type spliceWriter struct {
+	w    io.Writer
+	tail []byte
+}
+
+func (d *spliceWriter) Write(b []byte) (int, error) {
+	n := len(b)
+	if n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	if d.tail != nil {
+		if !bytes.HasSuffix(b, []byte("}}")) {
+			return 0, errors.New("fingerprint: a field's JSON does not end the object")
+		}
+		b = b[:len(b)-2]
+	}
+	if _, err := d.w.Write(b); err != nil {
+		return 0, err
+	}
+	if _, err := d.w.Write(d.tail); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 var idSegment = regexp.MustCompile(`^[0-9]+$`)
