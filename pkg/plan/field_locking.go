@@ -131,8 +131,8 @@ func (b *builder) plannedField(module, apiName string, live *model.FieldInfo) (*
 }
 
 // globalValues are the values a field that uses a global picklist will
-// have: those of the GlobalPicklist manifest of its set (display and
-// actual values of the used ones), when a manifest manages them.
+// have (globalSetValues), for the set its manifest names or, without one,
+// the set it uses now, when a manifest manages the set's values.
 func (b *builder) globalValues(k model.Key, live *model.FieldInfo) ([]string, bool) {
 	name := ""
 	if d := b.in.Desired.Get(k); d != nil && d.Field != nil && d.Field.GlobalPicklist != nil {
@@ -143,18 +143,5 @@ func (b *builder) globalValues(k model.Key, live *model.FieldInfo) ([]string, bo
 	if name == "" {
 		return nil, false
 	}
-	g := b.globalIndex().desired[model.Fold(name)]
-	if g == nil || g.Absent || g.GlobalPicklist == nil || g.GlobalPicklist.PickListValues == nil {
-		return nil, false
-	}
-	var vals []string
-	for _, v := range *g.GlobalPicklist.PickListValues {
-		if v.Type == nil || *v.Type == "used" {
-			vals = append(vals, v.DisplayValue)
-			if v.ActualValue != nil && *v.ActualValue != v.DisplayValue {
-				vals = append(vals, *v.ActualValue)
-			}
-		}
-	}
-	return vals, true
+	return b.globalSetValues(name)
 }

@@ -10,26 +10,37 @@ import (
 // checked against the set's values as the plan leaves them, and a rule
 // that compares with a value the plan adds waits for the set's update.
 
-// globalPicklistValues are the stored values a field that uses a global
-// picklist offers once the plan is applied: the used values of the set's
-// manifest, paired with the live set. managed is false when no manifest
-// manages the set's values (the field's live values are right then).
+// globalPicklistValues are the values a field that uses a global picklist
+// offers once the plan is applied (globalSetValues). managed is false when
+// no manifest manages the set's values (the field's live values are right
+// then).
 func (b *builder) globalPicklistValues(f *model.FieldInfo) (offered []string, managed bool) {
 	if f.GlobalPicklist == nil {
 		return nil, false
 	}
-	k := model.Key{Kind: model.KindGlobalPicklist, Name: f.GlobalPicklist.Name}
-	d := b.in.Desired.Get(k)
+	return b.globalSetValues(f.GlobalPicklist.Name)
+}
+
+// globalSetValues are the values the global picklist apiName offers once
+// the plan is applied: the used values of the set's manifest, paired with
+// the live set, by stored value and by display value (a criteria value
+// may name either). managed is false when no manifest manages the set's
+// values.
+func (b *builder) globalSetValues(apiName string) (offered []string, managed bool) {
+	d := b.globalIndex().desired[model.Fold(apiName)] // API names are case-blind
 	if d == nil || d.Absent || d.GlobalPicklist == nil || d.GlobalPicklist.PickListValues == nil {
 		return nil, false
 	}
 	var live []model.PicklistValue
-	if o := b.in.Observed.Get(k); o != nil {
+	if o := b.in.Observed.Get(d.Key); o != nil {
 		live = values(o.GlobalPicklist)
 	}
 	for _, v := range mergeValues(*d.GlobalPicklist.PickListValues, live) {
 		if !v.Unused() {
 			offered = append(offered, v.Stored())
+			if v.DisplayValue != v.Stored() {
+				offered = append(offered, v.DisplayValue)
+			}
 		}
 	}
 	return offered, true
