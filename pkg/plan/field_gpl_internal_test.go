@@ -62,7 +62,7 @@ func TestFieldWaitsForGlobalPicklist(t *testing.T) {
 // TestLockingWaitsForGlobalValues: a locking rule on a field that uses a
 // global picklist is checked against the values the GlobalPicklist
 // manifest gives the set, and the locking request waits for the set's
-// change (which may add the value).
+// update, which adds the value the rule compares with.
 func TestLockingWaitsForGlobalValues(t *testing.T) {
 	gk := model.Key{Kind: model.KindGlobalPicklist, Name: "Regions"}
 	lk := model.Key{Kind: model.KindLockingConfig, Name: "Accounts"}
@@ -81,10 +81,10 @@ func TestLockingWaitsForGlobalValues(t *testing.T) {
 	}
 	b.add(&Change{Key: gk, Action: Update, Fields: []FieldDiff{{Path: "pick_list_values", Steps: []string{"pick_list_values"}}}})
 	b.add(&Change{Key: lk, Action: Create, After: desired.Get(lk), Fields: []FieldDiff{{Path: "lock_type", Steps: []string{"lock_type"}}}})
-	lid := b.newRequest("POST", lockingPath, nil, "record_locking_configurations", []any{map[string]any{"lock_type": "automatic"}}, []model.Key{lk})
-	b.lockingFieldWaits(b.byKey[lk])
 	gid := b.newRequest("PATCH", "/settings/global_picklists", nil, "global_picklists", []any{map[string]any{"id": "9"}}, []model.Key{gk})
-	b.resolveKeyWaits()
+	b.gpWrites[model.Fold("Regions")] = gid // the set's main update, as gpUpdate records it
+	lid := b.newRequest("POST", lockingPath, nil, "record_locking_configurations", []any{map[string]any{"lock_type": "automatic"}}, []model.Key{lk})
+	b.lockingAfterGlobalPicklists()
 	if after := b.reqs[lid-1].After; !slices.Contains(after, gid) {
 		t.Errorf("the locking request waits for %v, want the global picklist's request %d", after, gid)
 	}

@@ -32,7 +32,6 @@ func (b *builder) lockingFieldWaits(c *Change) {
 		if fc != nil && fc.Action != Delete { // a delete in use is checkFieldDelete's
 			b.after(id, b.fieldMain[fc.Key]...)
 		}
-		b.waitForGlobal(id, c.Key.Name, name)
 	}
 	for _, w := range b.fieldRemovals[c.Key.Name] {
 		b.fieldMain[w.c.Key] = append(b.fieldMain[w.c.Key], id)
@@ -62,25 +61,6 @@ func (b *builder) checkFieldDelete(c *Change) {
 				[]any{"absent"}, module)
 			return
 		}
-	}
-}
-
-// waitForGlobal makes locking request id wait for the change of the
-// global picklist that field name of module uses (a rule may compare with
-// a value that change adds).
-func (b *builder) waitForGlobal(id int, module, name string) {
-	k := model.Key{Kind: model.KindField, Name: model.FieldKeyName(module, name)}
-	set := ""
-	if d := b.in.Desired.Get(k); d != nil && d.Field != nil && d.Field.GlobalPicklist != nil {
-		set = *d.Field.GlobalPicklist
-	}
-	for _, f := range b.in.Lookups.Fields[module] {
-		if set == "" && strings.EqualFold(f.APIName, name) && f.GlobalPicklist != nil {
-			set = f.GlobalPicklist.Name
-		}
-	}
-	if set != "" {
-		b.waitForKey(id, model.Key{Kind: model.KindGlobalPicklist, Name: set})
 	}
 }
 
